@@ -1,0 +1,22 @@
+import ArgumentParser
+import DropinCore
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the manifest and report every problem, without generating anything.")
+
+    @OptionGroup var manifestOption: ManifestOption
+    @OptionGroup var formatOption: FormatOption
+
+    func run() throws {
+        let reporter = Reporter(command: "validate", manifest: manifestOption.manifest, format: formatOption.format)
+        let source = try reporter.readManifest()
+        let result = ManifestValidator().validate(source)
+        let summary = result.manifest.map { manifest in
+            "\(manifest.file) is valid: \(manifest.pages.count) page\(manifest.pages.count == 1 ? "" : "s"), "
+                + "\(manifest.pages.flatMap(\.components).count) components"
+        }
+        try reporter.finish(result.diagnostics, source: source, summary: summary)
+    }
+}

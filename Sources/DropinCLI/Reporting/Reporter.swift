@@ -1,0 +1,43 @@
+import ArgumentParser
+import DropinCore
+
+/// Shows a command's diagnostics in the chosen format and ends it with the matching status.
+struct Reporter {
+    let command: String
+    let manifest: String
+    let format: OutputFormat
+    let console = Console()
+
+    /// Reads the manifest, or reports why it cannot be read and exits with the usage status.
+    func readManifest() throws -> ManifestSource {
+        do {
+            return try ManifestReader.read(manifest)
+        } catch {
+            show([error.diagnostic], source: nil, summary: nil)
+            throw ExitStatus.usage
+        }
+    }
+
+    /// Reports, then exits 1 if any diagnostic is an error.
+    func finish(_ diagnostics: [Diagnostic], source: ManifestSource?, summary: String?,
+                extraJSON: [String: JSONValue] = [:]) throws {
+        show(diagnostics, source: source, summary: diagnostics.hasErrors ? nil : summary, extraJSON: extraJSON)
+        if diagnostics.hasErrors { throw ExitStatus.failure }
+    }
+
+    func show(_ diagnostics: [Diagnostic], source: ManifestSource?, summary: String?,
+              extraJSON: [String: JSONValue] = [:]) {
+        let report = DiagnosticReport(command: command, manifest: manifest, diagnostics: diagnostics)
+        switch format {
+        case .json:
+            console.out(report.json(extra: extraJSON))
+        case .github:
+            console.out(report.github())
+        case .text:
+            let text = TextDiagnostics(colors: console.colorsStandardError) { source?.line($0) }
+            console.err(diagnostics.map(text.render).joined())
+            if diagnostics.hasErrors || diagnostics.warningCount > 0 { console.err(report.tally + "\n") }
+            if let summary { console.out(summary + "\n") }
+        }
+    }
+}

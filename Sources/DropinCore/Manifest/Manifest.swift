@@ -1,0 +1,72 @@
+public enum Environment: String, CaseIterable, Sendable, Codable {
+    case sandbox
+    case production
+
+    /// The Dwolla API the components and the token route talk to.
+    public var apiBase: String {
+        switch self {
+        case .sandbox: "https://api-sandbox.dwolla.com"
+        case .production: "https://api.dwolla.com"
+        }
+    }
+}
+
+public enum TokenMode: String, CaseIterable, Sendable, Codable {
+    /// `dwolla.configure` gets `tokenUrl` and dwolla-web.js POSTs there itself.
+    case url
+    /// `dwolla.configure` gets a `token(req)` function that POSTs with the app's CSRF header.
+    case function
+}
+
+/// A project manifest after loading: typed values, each with the place it came from.
+/// Values the user left out hold their defaults, located at the mapping that lacks them.
+public struct Manifest: Sendable {
+    public var file: String
+    public var version: Located<Int>
+    public var environment: Located<Environment>
+    public var dwollaWeb: Located<String>
+    public var output: Located<String>
+    public var styles: Located<String>
+    public var token: Token
+    public var callbacks: Callbacks
+    public var pages: [Page]
+
+    public struct Token: Sendable {
+        public var url: Located<String>
+        public var mode: Located<TokenMode>
+    }
+
+    public struct Callbacks: Sendable {
+        public var success: Located<String>?
+        public var error: Located<String>?
+    }
+
+    public struct Page: Sendable {
+        public var path: Located<String>
+        public var title: Located<String>
+        public var components: [Component]
+        public var location: SourceLocation
+        public var keyPath: KeyPath
+    }
+
+    public struct Component: Sendable {
+        public var tag: Located<String>
+        public var attributes: [Attribute]
+        public var actions: Located<[Located<String>]>?
+        public var location: SourceLocation
+        public var keyPath: KeyPath
+    }
+
+    public struct Attribute: Sendable {
+        public var name: String
+        public var nameLocation: SourceLocation
+        public var value: Located<AttributeValue>
+    }
+}
+
+public enum AttributeValue: Hashable, Sendable {
+    case text(String)
+    case flag(Bool)
+    /// Filled in when the page is served: from the URL, a meta tag, or the app's template.
+    case parameter(String)
+}

@@ -1,0 +1,84 @@
+/// Turns the structurally checked `Value` tree into typed manifest parts. Parts that lack a
+/// required key (already reported by the structural check) come back nil, so the rules after
+/// this see only complete values.
+struct ManifestDecoder {
+    let file: String
+    let catalog: Catalog
+
+    func version(_ root: Value) -> Located<Int>? {
+        root["version"].flatMap { value in value.int.map(value.located) }
+    }
+
+    func environment(_ root: Value) -> Located<Environment>? {
+        root["environment"].flatMap { value in
+            value.string.flatMap(Environment.init(rawValue:)).map(value.located)
+        }
+    }
+
+    func dwollaWeb(_ root: Value) -> Located<String> {
+        text(root, "dwollaWeb", default: catalog.newestVersion.description)
+    }
+
+    func output(_ root: Value) -> Located<String> {
+        text(root, "output", default: ManifestSchema.defaultOutput)
+    }
+
+    func styles(_ root: Value) -> Located<String> {
+        text(root, "styles", default: ManifestSchema.defaultStyles)
+    }
+
+    func token(_ root: Value) -> Manifest.Token? {
+        guard let token = root["token"], let url = token["url"], let urlText = url.string else { return nil }
+        let mode = token["mode"].flatMap { value in
+            value.string.flatMap(TokenMode.init(rawValue:)).map(value.located)
+        } ?? token.located(.url)
+        return Manifest.Token(url: url.located(urlText), mode: mode)
+    }
+
+    func callbacks(_ root: Value) -> Manifest.Callbacks {
+        let callbacks = root["callbacks"]
+        func name(_ key: String) -> Located<String>? {
+            callbacks?[key].flatMap { value in value.string.map(value.located) }
+        }
+        return Manifest.Callbacks(success: name("success"), error: name("error"))
+    }
+
+    func page(_ value: Value, components: [Manifest.Component]) -> Manifest.Page? {
+        guard let path = value["path"], let pathText = path.string,
+              let title = value["title"], let titleText = title.string,
+              value["components"] != nil
+        else { return nil }
+        return Manifest.Page(path: path.located(pathText), title: title.located(titleText),
+                             components: components, location: value.location, keyPath: value.path)
+    }
+
+    func component(_ value: Value) -> Manifest.Component? {
+        guard let tag = value["component"], let tagText = tag.string else { return nil }
+        let attributes = (value["attributes"]?.entries ?? []).compactMap { entry in
+            attributeValue(entry.value).map {
+                Manifest.Attribute(name: entry.key, nameLocation: entry.keyLocation, value: entry.value.located($0))
+            }
+        }
+        let actions = value["actions"].map { list in
+            list.located(list.list.compactMap { item in item.string.map(item.located) })
+        }
+        return Manifest.Component(tag: tag.located(tagText), attributes: attributes, actions: actions,
+                                  location: value.location, keyPath: value.path)
+    }
+
+    /// nil for a `{param}` mapping that lacks its name; the structural check reported it.
+    private func attributeValue(_ value: Value) -> AttributeValue? {
+        switch value.kind {
+        case .bool(let flag): return .flag(flag)
+        case .string(let text), .number(let text): return .text(text)
+        case .int(let number): return .text(String(number))
+        case .map: return value["param"]?.string.map(AttributeValue.parameter)
+        case .list: return nil
+        }
+    }
+
+    private func text(_ root: Value, _ key: String, default defaultValue: String) -> Located<String> {
+        if let value = root[key], let text = value.string { return value.located(text) }
+        return Located(defaultValue, at: root.location, path: KeyPath.root.appending(key))
+    }
+}

@@ -1,0 +1,81 @@
+/// The shape of dropin.yml, format version 1. `dropin schema` and the structural check both
+/// come from this one description.
+public enum ManifestSchema {
+    public static let supportedVersions = [1]
+    public static let defaultOutput = "site"
+    public static let defaultStyles = "styles/dwolla.css"
+
+    public static func shape(catalog: Catalog) -> Shape {
+        .object("A dropin project manifest: the Dwolla drop-in components an app uses, page by page.", [
+            Field("version", .integer("Manifest format version.", choices: supportedVersions), required: true),
+            Field("environment", .string("Dwolla environment the pages talk to.",
+                                         choices: Environment.allCases.map(\.rawValue)), required: true),
+            Field("dwollaWeb", .string(
+                "dwolla-web.js version to pin, exactly X.Y.Z. Known: "
+                + catalog.versions.map(\.description).joined(separator: ", ") + ".",
+                choices: nil), default: catalog.newestVersion.description),
+            Field("output", .string("Folder for generated files, relative to this manifest."), default: defaultOutput),
+            Field("styles", .string("The components' stylesheet, relative to output."), default: defaultStyles),
+            Field("token", token, required: true),
+            Field("callbacks", callbacks),
+            Field("pages", .array("The pages to generate.", of: page(catalog: catalog), minItems: 1), required: true),
+        ])
+    }
+
+    static let token = Shape.object("The app's route that mints Dwolla client tokens.", [
+        Field("url", .string("Path (or https URL) of the route, e.g. /api/dwolla/client-token."), required: true),
+        Field("mode", .string("url: dwolla.configure gets tokenUrl; function: a token(req) function POSTs there.",
+                              choices: TokenMode.allCases.map(\.rawValue)), default: TokenMode.url.rawValue),
+    ])
+
+    static let callbacks = Shape.object("Names of the app's global JavaScript functions.", [
+        Field("success", .string("Called with {resource, response} after every Dwolla API call.")),
+        Field("error", .string("Called with a message when dwolla-web.js itself fails.")),
+    ])
+
+    static func page(catalog: Catalog) -> Shape {
+        .object("One generated HTML page.", [
+            Field("path", .string("Where the page is written, relative to output; ends in .html."), required: true),
+            Field("title", .string("The page title."), required: true),
+            Field("components", .array("Drop-in components on the page, in order.",
+                                       of: component(catalog: catalog), minItems: 1), required: true),
+        ])
+    }
+
+    static let parameter = Shape.object("A value known only when the page is served.", [
+        Field("param", .string("Name of the parameter (letters, digits, underscores)."), required: true),
+    ])
+
+    static let attributeValue = Shape.oneOf("An attribute value.", [
+        .string(), .boolean(), .number(), parameter,
+    ])
+
+    static func component(catalog: Catalog) -> Shape {
+        .object("One drop-in component element.", [
+            Field("component", .string("The component's tag.", choices: catalog.components.map(\.tag)), required: true),
+            Field("attributes", .dictionary("The element's attributes, by their documented names.", of: attributeValue)),
+            Field("actions", .array("Client-token actions, only for components whose actions Dwolla does not document.",
+                                    of: .string())),
+        ], refinements: catalog.components.map(refinement))
+    }
+
+    private static func refinement(_ component: ComponentSpec) -> Refinement {
+        var allowed: [String: Shape] = [:]
+        for attribute in component.attributes {
+            allowed[attribute.name] = attributeShape(attribute)
+        }
+        return Refinement(key: "component", value: component.tag, field: "attributes",
+                          allowedKeys: allowed,
+                          requiredKeys: component.attributes.filter(\.isRequired).map(\.name))
+    }
+
+    private static func attributeShape(_ attribute: AttributeSpec) -> Shape {
+        let summary = attribute.note
+        switch attribute.kind {
+        case .boolean: return .boolean(summary)
+        case .choice(let values): return .oneOf(summary, [.string(choices: values), parameter])
+        case .amount: return .oneOf(summary, [.string(), .number(), parameter])
+        case .text, .url, .uuid: return .oneOf(summary, [.string(), parameter])
+        }
+    }
+}

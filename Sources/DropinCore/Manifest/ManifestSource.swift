@@ -1,0 +1,81 @@
+import Foundation
+import Yams
+
+/// The manifest as read: its text, for showing source lines, and its YAML tree.
+public struct ManifestSource {
+    public let file: String
+    public let text: String
+    let root: Node?
+
+    /// Why a file could not be read as YAML at all: a problem with the input, not the manifest.
+    public struct LoadError: Error, Sendable {
+        public let diagnostic: Diagnostic
+    }
+
+    /// Parses manifest bytes. `file` is how messages name the file.
+    public static func parse(_ data: Data, file: String) throws(LoadError) -> ManifestSource {
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw LoadError(diagnostic: .error("not-utf8",
+                "\(file) is not UTF-8 text: save it as UTF-8", at: firstInvalidUTF8(in: bytes, file: file)))
+        }
+        do {
+            let root = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8).singleRoot()
+            return ManifestSource(file: file, text: text, root: root)
+        } catch let error as YamlError {
+            throw LoadError(diagnostic: diagnostic(for: error, file: file, text: text))
+        } catch {
+            throw LoadError(diagnostic: .error("not-yaml", "\(file) could not be read as YAML", at: nil))
+        }
+    }
+
+    /// The source line a diagnostic points at, for showing it with a caret.
+    public func line(_ number: Int) -> String? {
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+            current += 1
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let reason = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return .error("not-yaml", "not valid YAML: \(reason)",
+                          at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .reader(let problem, let offset, _, _):
+            let place = offset.map { location(ofUTF8Offset: $0, in: text, file: file) }
+            return .error("not-yaml", "not readable as YAML: \(problem)", at: place)
+        default:
+            return .error("not-yaml", "not valid YAML: \(error)", at: nil)
+        }
+    }
+
+    private static func location(ofUTF8Offset offset: Int, in text: String, file: String) -> SourceLocation {
+        var line = 1, column = 1, consumed = 0
+        for scalar in text.unicodeScalars {
+            if consumed >= offset { break }
+            consumed += String(scalar).utf8.count
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func firstInvalidUTF8(in bytes: some Collection<UInt8>, file: String) -> SourceLocation {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var line = 1, column = 1
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                break decoding
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}

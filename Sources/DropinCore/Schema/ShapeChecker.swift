@@ -1,0 +1,208 @@
+import Yams
+
+/// Checks a YAML node tree against a `Shape`, reporting every structural problem (unknown and
+/// duplicate keys, missing keys, wrong types, values outside a fixed set) and returning the parts
+/// that fit as a `Value` tree.
+struct ShapeChecker {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func check(_ node: Node, against shape: Shape, path: KeyPath) -> Value? {
+        switch shape.kind {
+        case .string(let choices): return checkString(node, choices: choices, shape: shape, path: path)
+        case .integer(let choices): return checkInteger(node, choices: choices, shape: shape, path: path)
+        case .boolean:
+            guard let scalar = scalar(node, is: [.bool], expected: shape, path: path) else { return nil }
+            return value(.bool(node.bool ?? false), scalar, path)
+        case .number:
+            guard let scalar = scalar(node, is: [.int, .float], expected: shape, path: path) else { return nil }
+            return value(.number(scalar.string), scalar, path)
+        case .object(let object): return checkObject(node, object, shape: shape, path: path)
+        case .dictionary(let valueShape): return checkDictionary(node, valueShape, shape: shape, path: path)
+        case .array(let item, let minItems): return checkArray(node, item, minItems: minItems, shape: shape, path: path)
+        case .oneOf(let alternatives): return checkOneOf(node, alternatives, shape: shape, path: path)
+        }
+    }
+
+    // MARK: Scalars
+
+    private mutating func checkString(_ node: Node, choices: [String]?, shape: Shape, path: KeyPath) -> Value? {
+        // Numbers and dates are taken as the text the user wrote (`title: 404`); true/false and
+        // null are not, since YAML turns `yes`, `no` and `~` into those behind the user's back.
+        guard let scalar = scalar(node, is: [.str, .int, .float, .timestamp], expected: shape, path: path)
+        else { return nil }
+        if let choices, !choices.contains(scalar.string) {
+            let advice = Suggestion.closest(to: scalar.string, in: choices).map { "did you mean '\($0)'?" }
+                ?? "use one of \(choices.joined(separator: ", "))"
+            report(node, path, "invalid-value", "'\(scalar.string)' is not allowed for '\(path.lastKey ?? "")'; \(advice)")
+            return nil
+        }
+        return value(.string(scalar.string), scalar, path)
+    }
+
+    private mutating func checkInteger(_ node: Node, choices: [Int]?, shape: Shape, path: KeyPath) -> Value? {
+        guard let scalar = scalar(node, is: [.int], expected: shape, path: path),
+              let number = Int(scalar.string) else { return nil }
+        if let choices, !choices.contains(number) {
+            report(node, path, "invalid-value",
+                   "\(path.lastKey ?? "value") \(number) is not supported; use \(choices.map(String.init).joined(separator: " or "))")
+            return nil
+        }
+        return value(.int(number), scalar, path)
+    }
+
+    private mutating func scalar(_ node: Node, is tags: Set<Tag.Name>, expected shape: Shape, path: KeyPath) -> Node.Scalar? {
+        guard case .scalar(let scalar) = node, tags.contains(node.resolvedTag) else {
+            reportWrongType(node, expected: shape, path: path)
+            return nil
+        }
+        return scalar
+    }
+
+    // MARK: Collections
+
+    private mutating func checkObject(_ node: Node, _ object: ObjectShape, shape: Shape, path: KeyPath) -> Value? {
+        guard let pairs = mappingPairs(node, expected: shape, path: path) else { return nil }
+        var entries: [Value.Entry] = []
+        for (key, keyNode, valueNode) in pairs {
+            let valuePath = path.appending(key)
+            guard let field = object.field(named: key) else {
+                let known = object.fields.map(\.name)
+                report(keyNode, valuePath, "unknown-key",
+                       "unknown key '\(key)'\(path.components.isEmpty ? "" : " in \(path)")"
+                       + (Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" }
+                          ?? "; the keys here are " + known.joined(separator: ", ")))
+                continue
+            }
+            if let checked = check(valueNode, against: field.shape, path: valuePath) {
+                entries.append(Value.Entry(key: key, keyLocation: location(of: keyNode), value: checked))
+            }
+        }
+        let present = Set(pairs.map(\.key))
+        for field in object.fields where field.isRequired && !present.contains(field.name) {
+            report(node, path.appending(field.name), "missing-key",
+                   "missing required key '\(field.name)'\(path.components.isEmpty ? "" : " in \(path)"): add it (\(field.shape.expectation))")
+        }
+        return Value(kind: .map(entries), location: location(of: node), path: path)
+    }
+
+    private mutating func checkDictionary(_ node: Node, _ valueShape: Shape, shape: Shape, path: KeyPath) -> Value? {
+        guard let pairs = mappingPairs(node, expected: shape, path: path) else { return nil }
+        let entries = pairs.compactMap { key, keyNode, valueNode -> Value.Entry? in
+            check(valueNode, against: valueShape, path: path.appending(key)).map {
+                Value.Entry(key: key, keyLocation: location(of: keyNode), value: $0)
+            }
+        }
+        return Value(kind: .map(entries), location: location(of: node), path: path)
+    }
+
+    private mutating func checkArray(_ node: Node, _ item: Shape, minItems: Int, shape: Shape, path: KeyPath) -> Value? {
+        guard case .sequence(let sequence) = node else {
+            reportWrongType(node, expected: shape, path: path)
+            return nil
+        }
+        if sequence.count < minItems {
+            report(node, path, "empty-list", "'\(path.lastKey ?? "list")' needs at least \(minItems) item\(minItems == 1 ? "" : "s")")
+        }
+        let items = sequence.enumerated().compactMap { index, element in
+            check(element, against: item, path: path.appending(index))
+        }
+        return Value(kind: .list(items), location: location(of: node), path: path)
+    }
+
+    private mutating func checkOneOf(_ node: Node, _ alternatives: [Shape], shape: Shape, path: KeyPath) -> Value? {
+        let fitting = alternatives.filter { accepts($0, kindOf: node) }
+        if fitting.count == 1 { return check(node, against: fitting[0], path: path) }
+        for alternative in fitting {
+            var trial = ShapeChecker(file: file)
+            if let value = trial.check(node, against: alternative, path: path), trial.diagnostics.isEmpty {
+                return value
+            }
+        }
+        reportWrongType(node, expected: shape, path: path)
+        return nil
+    }
+
+    private func accepts(_ shape: Shape, kindOf node: Node) -> Bool {
+        switch (shape.kind, node) {
+        case (.object, .mapping), (.dictionary, .mapping), (.array, .sequence): return true
+        case (.string, .scalar), (.integer, .scalar), (.boolean, .scalar), (.number, .scalar): return true
+        case (.oneOf(let alternatives), _): return alternatives.contains { accepts($0, kindOf: node) }
+        default: return false
+        }
+    }
+
+    /// The mapping's string keys, reporting duplicate and non-text keys.
+    private mutating func mappingPairs(_ node: Node, expected shape: Shape, path: KeyPath) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            reportWrongType(node, expected: shape, path: path)
+            return nil
+        }
+        var seen: [String: Node] = [:]
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let keyScalar) = keyNode else {
+                report(keyNode, path, "invalid-key", "a key must be plain text, not \(describe(keyNode))")
+                continue
+            }
+            let key = keyScalar.string
+            if let first = seen[key] {
+                let firstLine = location(of: first).line
+                report(keyNode, path.appending(key), "duplicate-key",
+                       "duplicate key '\(key)' (first given on line \(firstLine)); YAML keeps only one: remove the other")
+                continue
+            }
+            seen[key] = keyNode
+            pairs.append((key, keyNode, valueNode))
+        }
+        return pairs
+    }
+
+    // MARK: Reporting
+
+    private func value(_ kind: Value.Kind, _ scalar: Node.Scalar, _ path: KeyPath) -> Value {
+        Value(kind: kind, location: location(of: .scalar(scalar)), path: path)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    private mutating func report(_ node: Node, _ path: KeyPath, _ code: String, _ message: String) {
+        diagnostics.append(.error(code, message, at: location(of: node), path: path))
+    }
+
+    private mutating func reportWrongType(_ node: Node, expected shape: Shape, path: KeyPath) {
+        var message = "\(path.lastKey.map { "'\($0)'" } ?? "this value") must be \(shape.expectation), not \(describe(node))"
+        if case .scalar = node, node.resolvedTag == .bool || node.resolvedTag == .null {
+            if case .string = shape.kind {
+                message += "; put it in quotes if you mean the text"
+            }
+        }
+        report(node, path, "wrong-type", message)
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let scalar):
+            switch node.resolvedTag {
+            case .bool: return "the boolean \(scalar.string)"
+            case .null: return scalar.string.isEmpty ? "an empty value" : "null"
+            case .int, .float: return "the number \(scalar.string)"
+            default: return "the text '\(scalar.string)'"
+            }
+        }
+    }
+}
+
+private extension Node {
+    /// The tag YAML's core schema gives the node: quoted text stays text, `yes` is a boolean.
+    var resolvedTag: Tag.Name { Resolver.default.resolveTag(of: self) }
+}

@@ -1,0 +1,56 @@
+/// The commented manifest `dropin init` writes: small, valid, and a tour of the keys.
+public enum StarterManifest {
+    public static func text(catalog: Catalog = .dwolla) -> String {
+        """
+        # dropin.yml: the Dwolla drop-in components this app uses, page by page.
+        # Check it with `dropin validate`; generate the pages with `dropin build`.
+        # Completion in editors: run `dropin schema > dropin.schema.json` once.
+        # yaml-language-server: $schema=dropin.schema.json
+
+        # The manifest format version.
+        version: 1
+
+        # sandbox while you build, production when you go live.
+        environment: sandbox
+
+        # The dwolla-web.js release the pages load. Dwolla asks apps to pin an exact version.
+        dwollaWeb: "\(catalog.newestVersion)"
+
+        # Where generated files go, relative to this file.
+        output: \(ManifestSchema.defaultOutput)
+
+        # The stylesheet dwolla-web.js links into each component, relative to output.
+        styles: \(ManifestSchema.defaultStyles)
+
+        token:
+          # Your server's route that mints a client token for each action a component performs.
+          url: /api/dwolla/client-token
+          # url: dwolla-web.js POSTs there itself.
+          # function: a generated token(req) function POSTs there with your app's CSRF header.
+          mode: url
+
+        # Your own global JavaScript functions to call; without them dropin's default handlers
+        # dispatch DOM events on each component.
+        # callbacks:
+        #   success: onDwollaSuccess
+        #   error: onDwollaError
+
+        pages:
+          - path: onboarding/personal.html
+            title: Verify your identity
+            components:
+              - component: dwolla-personal-vcr
+                attributes:
+                  terms: https://example.com/terms
+                  privacy: https://example.com/privacy
+          - path: account/balance.html
+            title: Your balance
+            components:
+              - component: dwolla-balance-display
+                attributes:
+                  # Known only when the page is served: from the URL, or your template.
+                  customerId: {param: customerId}
+
+        """
+    }
+}

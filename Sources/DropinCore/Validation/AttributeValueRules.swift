@@ -1,0 +1,77 @@
+import Foundation
+
+/// Checks one attribute's value against its kind: booleans are booleans, links are http(s),
+/// IDs are UUIDs, parameters have usable names.
+enum AttributeValueRules {
+    static func check(_ attribute: Manifest.Attribute, _ spec: AttributeSpec, tag: String) -> [Diagnostic] {
+        let value = attribute.value
+        func error(_ code: String, _ message: String) -> [Diagnostic] {
+            [.error(code, message, at: value.location, path: value.path)]
+        }
+        switch (spec.kind, value.value) {
+        case (.boolean, .flag):
+            return []
+        case (.boolean, .text(let text)):
+            return error("expected-boolean",
+                "'\(spec.name)' is a boolean attribute: write true or false without quotes, not '\(text)'")
+        case (.boolean, .parameter):
+            return error("expected-boolean",
+                "'\(spec.name)' is a boolean attribute and cannot come from a parameter: write true or false")
+        case (_, .flag):
+            return error("expected-text",
+                "'\(spec.name)' takes \(spec.kind == .text ? "text" : "a \(spec.kind.name)"), not a boolean; put the value in quotes if you mean the text")
+        case (_, .parameter(let name)):
+            return isParameterName(name) ? [] : error("invalid-parameter",
+                "'\(name)' is not a usable parameter name: use letters, digits and underscores, starting with a letter (e.g. customerId)")
+        case (let kind, .text(let text)):
+            if text.unicodeScalars.contains(where: RelativePath.isControl) {
+                return error("control-character", "the value of '\(spec.name)' contains a control character: remove it")
+            }
+            if spec.isPerRequest {
+                return [.warning("fixed-per-request-value",
+                    "'\(spec.name)' of \(tag) is made by your server for each payment and expires; a fixed value will stop working: use {param: \(spec.name)}",
+                    at: value.location, path: value.path)]
+            }
+            return literal(text, kind: kind, spec: spec, tag: tag).map { error($0.code, $0.message) } ?? []
+        }
+    }
+
+    private static func literal(_ text: String, kind: AttributeKind, spec: AttributeSpec, tag: String) -> (code: String, message: String)? {
+        switch kind {
+        case .text, .boolean:
+            return nil
+        case .url:
+            return isSafeLink(text) ? nil : ("unsafe-url",
+                "'\(spec.name)' must be an http or https link (or a path starting with '/'), not '\(text)': other schemes such as javascript: run code when clicked")
+        case .uuid:
+            return UUID(uuidString: text) != nil ? nil : ("invalid-id",
+                "'\(spec.name)' must be a Dwolla ID, a UUID such as 6d23bbd6-2ab4-4cba-9ba6-fa4a3fd2d9c6, not '\(text)'; use {param: \(spec.name)} when it is known only when the page is served")
+        case .amount:
+            return isAmount(text) ? nil : ("invalid-amount",
+                "'\(spec.name)' must be an amount in dollars such as 10.00, not '\(text)'")
+        case .choice(let values):
+            return values.contains(text) ? nil : ("invalid-value",
+                "'\(spec.name)' of \(tag) takes only \(values.map { "'\($0)'" }.joined(separator: " or "))"
+                + (spec.note.map { " (\($0))" } ?? "") + ", not '\(text)'")
+        }
+    }
+
+    static func isParameterName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    }
+
+    static func isSafeLink(_ text: String) -> Bool {
+        if text.hasPrefix("/") { return !text.hasPrefix("//") }
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              let host = components.host, !host.isEmpty else { return false }
+        return scheme == "https" || scheme == "http"
+    }
+
+    private static func isAmount(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII),
+              parts[0].allSatisfy(\.isNumber) else { return false }
+        return parts.count == 1 || ((1...2).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && $0.isNumber })
+    }
+}

@@ -1,0 +1,61 @@
+/// The validate stage: from a parsed manifest to a typed `Manifest`, reporting every problem in
+/// one pass. The manifest comes back only when there is no error.
+public struct ManifestValidator: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog = .dwolla) {
+        self.catalog = catalog
+    }
+
+    public struct Result: Sendable {
+        public let manifest: Manifest?
+        /// In reading order.
+        public let diagnostics: [Diagnostic]
+    }
+
+    public func validate(_ source: ManifestSource) -> Result {
+        let file = source.file
+        guard let root = source.root else {
+            return Result(manifest: nil, diagnostics: [.error("empty-manifest",
+                "\(file) is empty: start from `dropin init`, or add version, environment, token and pages",
+                at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        var checker = ShapeChecker(file: file)
+        let checked = checker.check(root, against: ManifestSchema.shape(catalog: catalog), path: .root)
+        var diagnostics = checker.diagnostics
+        guard let checked else {
+            return Result(manifest: nil, diagnostics: diagnostics.sortedByLocation())
+        }
+        let manifest = decodeAndCheck(checked, file: file, into: &diagnostics)
+        return Result(manifest: diagnostics.hasErrors ? nil : manifest, diagnostics: diagnostics.sortedByLocation())
+    }
+
+    private func decodeAndCheck(_ root: Value, file: String, into diagnostics: inout [Diagnostic]) -> Manifest? {
+        let decoder = ManifestDecoder(file: file, catalog: catalog)
+        let project = ProjectRules(catalog: catalog)
+        let environment = decoder.environment(root)
+        let dwollaWeb = decoder.dwollaWeb(root)
+        let pinned = project.dwollaWeb(dwollaWeb, into: &diagnostics)
+        let output = decoder.output(root), styles = decoder.styles(root)
+        let token = decoder.token(root), callbacks = decoder.callbacks(root)
+        diagnostics += project.output(output) + project.styles(styles) + project.callbacks(callbacks)
+        if let token { diagnostics += project.token(token, environment: environment?.value) }
+
+        let componentRules = ComponentRules(catalog: catalog, pinned: pinned)
+        let pageRules = PageRules()
+        var pages: [Manifest.Page] = []
+        for pageValue in root["pages"]?.list ?? [] {
+            let components = (pageValue["components"]?.list ?? []).compactMap(decoder.component)
+            diagnostics += components.flatMap(componentRules.component)
+            if let page = decoder.page(pageValue, components: components) {
+                diagnostics += pageRules.page(page, styles: styles.value)
+                pages.append(page)
+            }
+        }
+        diagnostics += pageRules.distinctPaths(pages)
+
+        guard let version = decoder.version(root), let environment, let token else { return nil }
+        return Manifest(file: file, version: version, environment: environment, dwollaWeb: dwollaWeb,
+                        output: output, styles: styles, token: token, callbacks: callbacks, pages: pages)
+    }
+}

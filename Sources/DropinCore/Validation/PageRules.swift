@@ -1,0 +1,62 @@
+import Foundation
+
+/// Rules on pages: where each is written, its title, and paths that clash.
+struct PageRules {
+    /// Paths dropin writes itself, which a page may not take.
+    static let reservedPaths = ["index.html"]
+    static let reservedFolders = ["dropin"]
+
+    func page(_ page: Manifest.Page, styles: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let path = page.path
+        func pathError(_ message: String) {
+            diagnostics.append(.error("invalid-page-path", message, at: path.location, path: path.path))
+        }
+        if let problem = RelativePath.problem(in: path.value) {
+            pathError(RelativePath.explain(problem, key: "path", folder: "the output folder"))
+        } else if !path.value.lowercased().hasSuffix(".html") {
+            pathError("a page path must end in .html, like \(suggestedName(for: path.value))")
+        } else if Self.reservedPaths.contains(path.value.lowercased()) {
+            pathError("'\(path.value)' is the site index dropin writes: choose another path for this page")
+        } else if let folder = path.value.split(separator: "/").first, path.value.contains("/"),
+                  Self.reservedFolders.contains(folder.lowercased()) {
+            pathError("'\(folder)/' holds the files dropin generates beside the pages: put this page in another folder")
+        } else if path.value.lowercased() == styles.lowercased() {
+            pathError("'\(path.value)' is also the stylesheet path ('styles'): choose another path")
+        }
+        if page.title.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            diagnostics.append(.error("empty-title", "the page title is empty: give the page a title people will see in their tab",
+                                      at: page.title.location, path: page.title.path))
+        } else if page.title.value.unicodeScalars.contains(where: RelativePath.isControl) {
+            diagnostics.append(.error("control-character", "the page title contains a control character: remove it",
+                                      at: page.title.location, path: page.title.path))
+        }
+        return diagnostics
+    }
+
+    /// Two pages may not share a file, nor names that differ only in case (one file on macOS
+    /// and Windows).
+    func distinctPaths(_ pages: [Manifest.Page]) -> [Diagnostic] {
+        var seen: [String: Manifest.Page] = [:]
+        var diagnostics: [Diagnostic] = []
+        for page in pages {
+            let key = page.path.value.lowercased()
+            if let first = seen[key] {
+                let sameCase = first.path.value == page.path.value
+                diagnostics.append(.error("duplicate-page-path",
+                    sameCase
+                        ? "two pages have the path '\(page.path.value)' (the first on line \(first.path.location.line)): give each page its own path"
+                        : "'\(page.path.value)' and '\(first.path.value)' (line \(first.path.location.line)) differ only in case, and are one file on macOS and Windows: rename one",
+                    at: page.path.location, path: page.path.path))
+            } else {
+                seen[key] = page
+            }
+        }
+        return diagnostics
+    }
+
+    private func suggestedName(for path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path + ".html" }
+        return path[..<dot] + ".html"
+    }
+}

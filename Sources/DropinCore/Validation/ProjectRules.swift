@@ -1,0 +1,111 @@
+import Foundation
+
+/// Rules on the manifest's top-level settings: the pinned library, folders, the token route and
+/// the callbacks.
+struct ProjectRules {
+    let catalog: Catalog
+
+    /// The pinned version, or nil (reported) when it is not one dropin knows.
+    func dwollaWeb(_ pinned: Located<String>, into diagnostics: inout [Diagnostic]) -> DwollaWebVersion? {
+        guard let version = DwollaWebVersion(pinned.value) else {
+            diagnostics.append(.error("inexact-version",
+                "dwollaWeb must be an exact version such as \(catalog.newestVersion), not '\(pinned.value)': Dwolla asks apps to pin one",
+                at: pinned.location, path: pinned.path))
+            return nil
+        }
+        guard catalog.versions.contains(version) else {
+            // The nearest release below is the likeliest meant: a typo'd patch, or a release newer than the catalog.
+            let nearest = catalog.versions.filter { $0 < version }.max()
+            diagnostics.append(.error("unknown-version",
+                "dropin does not know dwolla-web \(version)"
+                + (nearest.map { "; did you mean \($0)?" } ?? ";")
+                + " Known versions: \(catalog.versions.map(\.description).joined(separator: ", "))",
+                at: pinned.location, path: pinned.path))
+            return nil
+        }
+        return version
+    }
+
+    func output(_ output: Located<String>) -> [Diagnostic] {
+        let path = output.value
+        if path.isEmpty {
+            return [.error("invalid-path", "'output' is empty: name a folder relative to the manifest, such as site",
+                           at: output.location, path: output.path)]
+        }
+        if path.hasPrefix("/") || path.hasPrefix("~") {
+            return [.error("invalid-path",
+                "'output' must be relative to the manifest, not absolute, so the project builds the same on every machine",
+                at: output.location, path: output.path)]
+        }
+        return []
+    }
+
+    func styles(_ styles: Located<String>) -> [Diagnostic] {
+        if let problem = RelativePath.problem(in: styles.value) {
+            return [.error("invalid-path", RelativePath.explain(problem, key: "styles", folder: "the output folder"),
+                           at: styles.location, path: styles.path)]
+        }
+        if !styles.value.lowercased().hasSuffix(".css") {
+            return [.error("invalid-path", "'styles' names a stylesheet: end it in .css",
+                           at: styles.location, path: styles.path)]
+        }
+        return []
+    }
+
+    func token(_ token: Manifest.Token, environment: Environment?) -> [Diagnostic] {
+        let url = token.url
+        func error(_ message: String) -> [Diagnostic] {
+            [.error("invalid-token-url", message, at: url.location, path: url.path)]
+        }
+        if url.value.unicodeScalars.contains(where: { RelativePath.isControl($0) || $0 == " " }) {
+            return error("token.url contains a space or control character: percent-encode it")
+        }
+        if url.value.hasPrefix("//") {
+            return error("token.url must not be protocol-relative ('//host'): write https://host/path, or a path such as /api/dwolla/client-token")
+        }
+        if url.value.hasPrefix("/") { return [] }
+        guard let components = URLComponents(string: url.value), let scheme = components.scheme?.lowercased() else {
+            return error("token.url must be a path on the app's own site, starting with '/' (such as /api/dwolla/client-token), or an https URL")
+        }
+        guard scheme == "https" || scheme == "http", components.host?.isEmpty == false else {
+            return error("token.url must be a path starting with '/' or an https URL, not a '\(scheme):' URL")
+        }
+        if scheme == "http" && environment == .production {
+            return error("token.url uses http in production: client tokens would cross the network unencrypted; use https or a path starting with '/'")
+        }
+        return []
+    }
+
+    func callbacks(_ callbacks: Manifest.Callbacks) -> [Diagnostic] {
+        [callbacks.success, callbacks.error].compactMap { name in
+            guard let name, !JavaScript.isFunctionPath(name.value) else { return nil }
+            return .error("invalid-callback",
+                "'\(name.value)' is not a JavaScript function name: name a global function such as onDwollaSuccess (or app.onDwollaSuccess)",
+                at: name.location, path: name.path)
+        }
+    }
+}
+
+enum JavaScript {
+    /// A global function or a dotted path to one (`onSuccess`, `app.dwolla.onSuccess`): what
+    /// configure.js may call by name without evaluating anything.
+    static func isFunctionPath(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy(isIdentifier)
+    }
+
+    static func isIdentifier(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first, !reservedWords.contains(String(text)) else { return false }
+        func isStart(_ s: Unicode.Scalar) -> Bool { s == "_" || s == "$" || (s.isASCII && s.properties.isAlphabetic) }
+        return isStart(first) && text.unicodeScalars.dropFirst().allSatisfy {
+            isStart($0) || ("0"..."9").contains($0)
+        }
+    }
+
+    private static let reservedWords: Set<String> = [
+        "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
+        "else", "export", "extends", "false", "finally", "for", "function", "if", "import", "in",
+        "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try",
+        "typeof", "var", "void", "while", "with", "yield", "let", "static", "enum", "await",
+    ]
+}

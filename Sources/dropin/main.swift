@@ -1,0 +1,4 @@
+import DropinCLI
+import Foundation
+
+exit(DropinCommand.main(Array(CommandLine.arguments.dropFirst())))

@@ -13,7 +13,7 @@ struct Reporter {
         do {
             return try ManifestReader.read(manifest)
         } catch {
-            show([error.diagnostic], source: nil, summary: nil)
+            show([error.diagnostic], source: nil, summary: nil, tally: false)
             throw ExitStatus.usage
         }
     }
@@ -26,7 +26,7 @@ struct Reporter {
     }
 
     func show(_ diagnostics: [Diagnostic], source: ManifestSource?, summary: String?,
-              extraJSON: [String: JSONValue] = [:]) {
+              extraJSON: [String: JSONValue] = [:], tally: Bool = true) {
         let report = DiagnosticReport(command: command, manifest: manifest, diagnostics: diagnostics)
         switch format {
         case .json:
@@ -36,7 +36,7 @@ struct Reporter {
         case .text:
             let text = TextDiagnostics(colors: console.colorsStandardError) { source?.line($0) }
             console.err(diagnostics.map(text.render).joined())
-            if diagnostics.hasErrors || diagnostics.warningCount > 0 { console.err(report.tally + "\n") }
+            if tally && !diagnostics.isEmpty { console.err(report.tally + "\n") }
             if let summary { console.out(summary + "\n") }
         }
     }

@@ -5,7 +5,17 @@ import Yams
 public struct ManifestSource {
     public let file: String
     public let text: String
+    /// The text split into lines once, for showing any number of diagnostics' source lines.
+    public let lines: [Substring]
     let root: Node?
+
+    init(file: String, text: String, root: Node?) {
+        self.file = file
+        self.text = text
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        self.lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        self.root = root
+    }
 
     /// Why a file could not be read as YAML at all: a problem with the input, not the manifest.
     public struct LoadError: Error, Sendable {
@@ -31,12 +41,7 @@ public struct ManifestSource {
 
     /// The source line a diagnostic points at, for showing it with a caret.
     public func line(_ number: Int) -> String? {
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
-            current += 1
-        }
-        return nil
+        lines.indices.contains(number - 1) ? String(lines[number - 1]) : nil
     }
 
     private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {

@@ -11,16 +11,28 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", "5.0.1"..<"6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
-        // The pipeline as a library: model, catalog, validation. No printing, no disk writes.
-        .target(name: "DropinCore", dependencies: ["Yams"]),
-        // Commands and reporters: everything that talks to a terminal or the file system.
+        // The pipeline as a library: load, validate, plan, render, verify, and compare or write
+        // the output. It never prints.
+        .target(
+            name: "DropinCore",
+            dependencies: ["Yams", "CPolyglotCheck", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedTemplatesPlugin"]),
+        // The polyglot HTML check, in C over libxml2's SAX parser.
+        .target(name: "CPolyglotCheck", dependencies: ["CLibXML2"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Commands and reporters: everything that talks to a terminal.
         .target(name: "DropinCLI", dependencies: [
             "DropinCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "dropin", dependencies: ["DropinCLI"]),
+        // Templates/ compiled into the binary.
+        .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["embed-templates"],
+                path: "Sources/EmbedTemplatesPlugin"),
+        .executableTarget(name: "embed-templates"),
         .testTarget(name: "DropinCoreTests", dependencies: ["DropinCore"]),
         .testTarget(name: "DropinCLITests", dependencies: ["DropinCLI", "dropin"]),
     ],

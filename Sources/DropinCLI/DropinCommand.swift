@@ -6,7 +6,8 @@ public struct DropinCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dropin",
         abstract: "Wire Dwolla's drop-in components into a web app from one manifest (dropin.yml).",
-        subcommands: [ValidateCommand.self, ComponentsCommand.self, InitCommand.self, SchemaCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, ValidateCommand.self, ComponentsCommand.self,
+                      TemplatesCommand.self, InitCommand.self, SchemaCommand.self])
 
     public init() {}
 

@@ -20,13 +20,15 @@ struct Reporter {
 
     /// Reports, then exits 1 if any diagnostic is an error.
     func finish(_ diagnostics: [Diagnostic], source: ManifestSource?, summary: String?,
-                extraJSON: [String: JSONValue] = [:]) throws {
-        show(diagnostics, source: source, summary: diagnostics.hasErrors ? nil : summary, extraJSON: extraJSON)
+                extraJSON: [String: JSONValue] = [:], details: [String: String] = [:]) throws {
+        show(diagnostics, source: source, summary: diagnostics.hasErrors ? nil : summary, extraJSON: extraJSON,
+             details: details)
         if diagnostics.hasErrors { throw ExitStatus.failure }
     }
 
+    /// `details` are shown after the diagnostic about the same file (a diff, in `check`).
     func show(_ diagnostics: [Diagnostic], source: ManifestSource?, summary: String?,
-              extraJSON: [String: JSONValue] = [:], tally: Bool = true) {
+              extraJSON: [String: JSONValue] = [:], details: [String: String] = [:], tally: Bool = true) {
         let report = DiagnosticReport(command: command, manifest: manifest, diagnostics: diagnostics)
         switch format {
         case .json:
@@ -34,8 +36,10 @@ struct Reporter {
         case .github:
             console.out(report.github())
         case .text:
-            let text = TextDiagnostics(colors: console.colorsStandardError) { source?.line($0) }
-            console.err(diagnostics.map(text.render).joined())
+            let text = TextDiagnostics(colors: console.colorsStandardError) { location in
+                location.file == source?.file ? source?.line(location.line) : nil
+            }
+            console.err(diagnostics.map { text.render($0) + (details[$0.location?.file ?? ""] ?? "") }.joined())
             if tally && !diagnostics.isEmpty { console.err(report.tally + "\n") }
             if let summary { console.out(summary + "\n") }
         }

@@ -4,8 +4,8 @@ import DropinCore
 /// with a caret under the column.
 struct TextDiagnostics {
     let colors: Bool
-    /// Looks up a source line by number, when the file could be read.
-    let sourceLine: (Int) -> String?
+    /// Looks up the source line a location points at, when dropin has that file's text.
+    let sourceLine: (SourceLocation) -> String?
 
     func render(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity == .error
@@ -13,7 +13,7 @@ struct TextDiagnostics {
         let place = diagnostic.location.map { "\($0): " } ?? ""
         let keyPath = diagnostic.keyPath.map { " [\($0)]" } ?? ""
         var text = paint(place, "1") + severity + " " + paint(diagnostic.message, "1") + keyPath + "\n"
-        if let location = diagnostic.location, let line = sourceLine(location.line) {
+        if let location = diagnostic.location, let line = sourceLine(location) {
             text += snippet(line: line, number: location.line, column: location.column)
         }
         return text

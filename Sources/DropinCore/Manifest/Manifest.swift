@@ -27,6 +27,11 @@ public struct Manifest: Sendable {
     public var dwollaWeb: Located<String>
     public var output: Located<String>
     public var styles: Located<String>
+    public var lang: Located<String>
+    public var publicPath: Located<String>
+    public var templates: Located<String>?
+    public var partials: [Located<PartialLanguage>]
+    public var csp: CSPSettings
     public var token: Token
     public var callbacks: Callbacks
     public var pages: [Page]
@@ -34,6 +39,14 @@ public struct Manifest: Sendable {
     public struct Token: Sendable {
         public var url: Located<String>
         public var mode: Located<TokenMode>
+        public var csrfMeta: Located<String>
+        public var csrfHeader: Located<String>
+    }
+
+    public struct CSPSettings: Sendable {
+        public var enabled: Bool
+        /// Extra sources by directive, in the manifest's order.
+        public var additions: [(directive: Located<String>, sources: [Located<String>])]
     }
 
     public struct Callbacks: Sendable {
@@ -62,6 +75,18 @@ public struct Manifest: Sendable {
         public var nameLocation: SourceLocation
         public var value: Located<AttributeValue>
     }
+}
+
+/// A server template language the page snippets are written for.
+public enum PartialLanguage: String, CaseIterable, Sendable {
+    /// Mustache and Handlebars: `{{name}}`.
+    case mustache
+    /// Jinja and Django: `{{ name|e }}`.
+    case jinja
+    /// ERB, in Rails or with ERB::Util: `<%= h(name) %>`.
+    case erb
+    /// EJS: `<%= name %>`.
+    case ejs
 }
 
 public enum AttributeValue: Hashable, Sendable {

@@ -27,12 +27,43 @@ struct ManifestDecoder {
         text(root, "styles", default: ManifestSchema.defaultStyles)
     }
 
+    func lang(_ root: Value) -> Located<String> {
+        text(root, "lang", default: ManifestSchema.defaultLang)
+    }
+
+    func publicPath(_ root: Value) -> Located<String> {
+        text(root, "publicPath", default: ManifestSchema.defaultPublicPath)
+    }
+
+    func templates(_ root: Value) -> Located<String>? {
+        root["templates"].flatMap { value in value.string.map(value.located) }
+    }
+
+    func partials(_ root: Value) -> [Located<PartialLanguage>] {
+        guard let list = root["partials"] else {
+            return ManifestSchema.defaultPartials.map { Located($0, at: root.location, path: KeyPath.root.appending("partials")) }
+        }
+        return list.list.compactMap { item in item.string.flatMap(PartialLanguage.init(rawValue:)).map(item.located) }
+    }
+
+    func csp(_ root: Value) -> Manifest.CSPSettings {
+        let csp = root["csp"]
+        let additions = (csp?["add"]?.entries ?? []).map { entry in
+            (directive: Located(entry.key, at: entry.keyLocation, path: entry.value.path),
+             sources: entry.value.list.compactMap { item in item.string.map(item.located) })
+        }
+        return Manifest.CSPSettings(enabled: csp?["enabled"]?.bool ?? true, additions: additions)
+    }
+
     func token(_ root: Value) -> Manifest.Token? {
         guard let token = root["token"], let url = token["url"], let urlText = url.string else { return nil }
         let mode = token["mode"].flatMap { value in
             value.string.flatMap(TokenMode.init(rawValue:)).map(value.located)
         } ?? token.located(.url)
-        return Manifest.Token(url: url.located(urlText), mode: mode)
+        let csrf = token["csrf"] ?? token
+        return Manifest.Token(url: url.located(urlText), mode: mode,
+                              csrfMeta: text(csrf, "meta", default: ManifestSchema.defaultCSRFMeta),
+                              csrfHeader: text(csrf, "header", default: ManifestSchema.defaultCSRFHeader))
     }
 
     func callbacks(_ root: Value) -> Manifest.Callbacks {
@@ -77,8 +108,8 @@ struct ManifestDecoder {
         }
     }
 
-    private func text(_ root: Value, _ key: String, default defaultValue: String) -> Located<String> {
-        if let value = root[key], let text = value.string { return value.located(text) }
-        return Located(defaultValue, at: root.location, path: KeyPath.root.appending(key))
+    private func text(_ parent: Value, _ key: String, default defaultValue: String) -> Located<String> {
+        if let value = parent[key], let text = value.string { return value.located(text) }
+        return Located(defaultValue, at: parent.location, path: parent.path.appending(key))
     }
 }

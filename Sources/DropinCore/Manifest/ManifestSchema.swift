@@ -4,6 +4,9 @@ public enum ManifestSchema {
     public static let supportedVersions = [1]
     public static let defaultOutput = "site"
     public static let defaultStyles = "styles/dwolla.css"
+    public static let defaultLang = "en"
+    public static let defaultPublicPath = "/"
+    public static let defaultPartials: [PartialLanguage] = [.mustache]
 
     public static func shape(catalog: Catalog) -> Shape {
         .object("A dropin project manifest: the Dwolla drop-in components an app uses, page by page.", [
@@ -16,6 +19,13 @@ public enum ManifestSchema {
                 choices: nil), default: catalog.newestVersion.description),
             Field("output", .string("Folder for generated files, relative to this manifest."), default: defaultOutput),
             Field("styles", .string("The components' stylesheet, relative to output."), default: defaultStyles),
+            Field("lang", .string("Language of the pages, as in <html lang>."), default: defaultLang),
+            Field("publicPath", .string("URL path where output is served, for the partials' script links; ends in /."),
+                  default: defaultPublicPath),
+            Field("templates", .string("Folder of your own templates, relative to this manifest; a file named like a default replaces it.")),
+            Field("partials", .array("Template languages to write page snippets for, under dropin/partials/.",
+                                     of: .string(choices: PartialLanguage.allCases.map(\.rawValue)))),
+            Field("csp", csp),
             Field("token", token, required: true),
             Field("callbacks", callbacks),
             Field("pages", .array("The pages to generate.", of: page(catalog: catalog), minItems: 1), required: true),
@@ -26,6 +36,19 @@ public enum ManifestSchema {
         Field("url", .string("Path (or https URL) of the route, e.g. /api/dwolla/client-token."), required: true),
         Field("mode", .string("url: dwolla.configure gets tokenUrl; function: a token(req) function POSTs there.",
                               choices: TokenMode.allCases.map(\.rawValue)), default: TokenMode.url.rawValue),
+        Field("csrf", .object("With mode function: where the anti-CSRF token comes from and how it is sent.", [
+            Field("meta", .string("Name of the <meta> tag your server fills with the token."), default: defaultCSRFMeta),
+            Field("header", .string("Request header that carries it."), default: defaultCSRFHeader),
+        ])),
+    ])
+
+    public static let defaultCSRFMeta = "csrf-token"
+    public static let defaultCSRFHeader = "X-CSRF-Token"
+
+    static let csp = Shape.object("The pages' Content-Security-Policy.", [
+        Field("enabled", .boolean("false leaves the policy out of the pages."), default: "true"),
+        Field("add", .dictionary("Sources to allow beyond what the components need, by directive.",
+                                 of: .array(of: .string()))),
     ])
 
     static let callbacks = Shape.object("Names of the app's global JavaScript functions.", [

@@ -38,7 +38,11 @@ public struct ManifestValidator: Sendable {
         let pinned = project.dwollaWeb(dwollaWeb, into: &diagnostics)
         let output = decoder.output(root), styles = decoder.styles(root)
         let token = decoder.token(root), callbacks = decoder.callbacks(root)
+        let lang = decoder.lang(root), publicPath = decoder.publicPath(root), templates = decoder.templates(root)
+        let partials = decoder.partials(root), csp = decoder.csp(root)
         diagnostics += project.output(output) + project.styles(styles) + project.callbacks(callbacks)
+        diagnostics += project.lang(lang) + project.publicPath(publicPath) + project.csp(csp)
+        diagnostics += templates.map(project.templates) ?? []
         if let token { diagnostics += project.token(token, environment: environment?.value) }
 
         let componentRules = ComponentRules(catalog: catalog, pinned: pinned)
@@ -56,6 +60,7 @@ public struct ManifestValidator: Sendable {
 
         guard let version = decoder.version(root), let environment, let token else { return nil }
         return Manifest(file: file, version: version, environment: environment, dwollaWeb: dwollaWeb,
-                        output: output, styles: styles, token: token, callbacks: callbacks, pages: pages)
+                        output: output, styles: styles, lang: lang, publicPath: publicPath, templates: templates,
+                        partials: partials, csp: csp, token: token, callbacks: callbacks, pages: pages)
     }
 }

@@ -63,7 +63,7 @@ struct ProjectRules {
         if url.value.hasPrefix("//") {
             return error("token.url must not be protocol-relative ('//host'): write https://host/path, or a path such as /api/dwolla/client-token")
         }
-        if url.value.hasPrefix("/") { return [] }
+        if url.value.hasPrefix("/") { return csrf(token) }
         guard let components = URLComponents(string: url.value), let scheme = components.scheme?.lowercased() else {
             return error("token.url must be a path on the app's own site, starting with '/' (such as /api/dwolla/client-token), or an https URL")
         }
@@ -73,7 +73,81 @@ struct ProjectRules {
         if scheme == "http" && environment == .production {
             return error("token.url uses http in production: client tokens would cross the network unencrypted; use https or a path starting with '/'")
         }
+        return csrf(token)
+    }
+
+    func lang(_ lang: Located<String>) -> [Diagnostic] {
+        let subtags = lang.value.split(separator: "-", omittingEmptySubsequences: false)
+        let valid = !subtags.isEmpty && subtags.allSatisfy { tag in
+            (1...8).contains(tag.count) && tag.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        }
+        return valid ? [] : [.error("invalid-lang", "'\(lang.value)' is not a language tag: write one such as en or en-US",
+                                    at: lang.location, path: lang.path)]
+    }
+
+    func publicPath(_ publicPath: Located<String>) -> [Diagnostic] {
+        let value = publicPath.value
+        let isPath = value.hasPrefix("/") && !value.hasPrefix("//")
+        let isURL = value.hasPrefix("https://") || value.hasPrefix("http://")
+        guard (isPath || isURL) && value.hasSuffix("/"),
+              !value.unicodeScalars.contains(where: { RelativePath.isControl($0) || $0 == " " || $0 == "\"" })
+        else {
+            return [.error("invalid-public-path",
+                "publicPath must be the URL path your app serves the output folder at, starting and ending with '/' (such as / or /static/dropin/), not '\(value)'",
+                at: publicPath.location, path: publicPath.path)]
+        }
         return []
+    }
+
+    func templates(_ templates: Located<String>) -> [Diagnostic] {
+        if templates.value.isEmpty || templates.value.hasPrefix("/") || templates.value.hasPrefix("~") {
+            return [.error("invalid-path", "'templates' must name a folder relative to the manifest",
+                           at: templates.location, path: templates.path)]
+        }
+        return []
+    }
+
+    static let cspDirectives = [
+        "default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "frame-src",
+        "media-src", "worker-src", "manifest-src", "object-src", "form-action", "base-uri",
+    ]
+
+    func csp(_ csp: Manifest.CSPSettings) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (directive, sources) in csp.additions {
+            if !Self.cspDirectives.contains(directive.value) {
+                diagnostics.append(.error("invalid-csp",
+                    "'\(directive.value)' is not a directive dropin can extend"
+                    + (Suggestion.closest(to: directive.value, in: Self.cspDirectives).map { "; did you mean '\($0)'?" }
+                       ?? "; use one of \(Self.cspDirectives.joined(separator: ", "))"),
+                    at: directive.location, path: directive.path))
+            }
+            for source in sources where !ContentSecurityPolicy.isSource(source.value) {
+                diagnostics.append(.error("invalid-csp",
+                    "'\(source.value)' is not a CSP source: write one origin or keyword per item, such as https://fonts.example.com or 'unsafe-inline'",
+                    at: source.location, path: source.path))
+            }
+        }
+        return diagnostics
+    }
+
+    func csrf(_ token: Manifest.Token) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let meta = token.csrfMeta, header = token.csrfHeader
+        func isToken(_ text: String, extra: Set<Unicode.Scalar>) -> Bool {
+            !text.isEmpty && text.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || extra.contains($0))
+            }
+        }
+        if !isToken(meta.value, extra: ["_", ".", ":"]) {
+            diagnostics.append(.error("invalid-csrf", "token.csrf.meta must be a meta name such as csrf-token, not '\(meta.value)'",
+                                      at: meta.location, path: meta.path))
+        }
+        if !isToken(header.value, extra: []) {
+            diagnostics.append(.error("invalid-csrf", "token.csrf.header must be a header name such as X-CSRF-Token, not '\(header.value)'",
+                                      at: header.location, path: header.path))
+        }
+        return diagnostics
     }
 
     func callbacks(_ callbacks: Manifest.Callbacks) -> [Diagnostic] {

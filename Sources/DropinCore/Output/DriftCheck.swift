@@ -1,0 +1,64 @@
+import Foundation
+
+/// The compare stage of `dropin check`: what in the output folder differs from what a build
+/// would write, with a unified diff per file. Writes nothing.
+public struct DriftCheck: Sendable {
+    public enum Status: String, Sendable {
+        case missing
+        case stale
+        case notDropins = "not-dropins"
+        case shouldBeRemoved = "should-be-removed"
+        case notAFile = "not-a-file"
+    }
+
+    public struct FileReport: Sendable {
+        public let path: String
+        public let status: Status
+        /// For a stale file: how the file on disk differs from what a build writes.
+        public let diff: String?
+    }
+
+    public let folder: OutputFolder
+
+    public init(folder: OutputFolder) {
+        self.folder = folder
+    }
+
+    public func compare(_ files: [RenderedFile], record: OwnershipRecord, stylesheetHooks: [String])
+        -> (reports: [FileReport], diagnostics: [Diagnostic]) {
+        var reports: [FileReport] = []
+        var diagnostics: [Diagnostic] = []
+        let owned = Set(record.generated + [BuildPlan.recordPath])
+        func report(_ path: String, _ status: Status, _ message: String, line: Int = 1, diff: String? = nil) {
+            reports.append(FileReport(path: path, status: status, diff: diff))
+            diagnostics.append(.error(status.rawValue, message, at: folder.location(path, line: line)))
+        }
+        for file in files {
+            let shown = folder.display(file.path)
+            switch folder.entry(at: file.path) {
+            case .absent:
+                report(file.path, .missing, "missing: run dropin build and commit what it writes")
+            case .folder, .other:
+                report(file.path, .notAFile, "a folder or link stands where dropin writes a file: move it away")
+            case .file(let data) where file.ownership == .seeded:
+                diagnostics += StylesheetHooks.missing(stylesheetHooks, in: String(decoding: data, as: UTF8.self),
+                                                       path: file.path, folder: folder)
+            case .file(let data):
+                let existing = String(decoding: data, as: UTF8.self)
+                guard existing != file.text else { continue }
+                if !owned.contains(file.path) {
+                    report(file.path, .notDropins, "dropin did not write this file, but a build would: move it away, or give the page another path")
+                    continue
+                }
+                let diff = UnifiedDiff.make(from: existing, to: file.text, oldName: shown + " (committed)", newName: shown + " (dropin build)")
+                report(file.path, .stale, "stale or edited by hand: run dropin build (change the manifest or a template, not this file)",
+                       line: UnifiedDiff.firstDifferentLine(existing, file.text), diff: diff)
+            }
+        }
+        let planned = Set(files.map(\.path))
+        for path in record.generated.sorted() where !planned.contains(path) && folder.entry(at: path) != .absent {
+            report(path, .shouldBeRemoved, "the manifest no longer produces this file: run dropin build to remove it")
+        }
+        return (reports, diagnostics)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// What a build would do to the output folder, decided before anything is touched.
+public struct OutputChanges: Sendable {
+    public var created: [String] = []
+    public var updated: [String] = []
+    public var unchanged: [String] = []
+    public var removed: [String] = []
+    /// The user's own files dropin seeded once, left as they are.
+    public var kept: [String] = []
+    /// Why the build must not write: a file in the way, a folder where a file goes.
+    public var diagnostics: [Diagnostic] = []
+
+    public var writes: [String] { created + updated }
+
+    /// Compares the rendered files with the folder. A generated file may replace only a file
+    /// dropin owns (or one already byte-identical); a seeded file is written only when absent.
+    public static func plan(_ files: [RenderedFile], in folder: OutputFolder, record: OwnershipRecord) -> OutputChanges {
+        var changes = OutputChanges()
+        let owned = Set(record.generated + [BuildPlan.recordPath])
+        for file in files {
+            let bytes = Data(file.text.utf8)
+            switch folder.entry(at: file.path) {
+            case .absent:
+                changes.created.append(file.path)
+            case .file(let existing) where existing == bytes:
+                changes.unchanged.append(file.path)
+            case .file:
+                if file.ownership == .seeded {
+                    changes.kept.append(file.path)
+                } else if owned.contains(file.path) {
+                    changes.updated.append(file.path)
+                } else {
+                    changes.diagnostics.append(.error("not-dropins-file",
+                        "\(folder.display(file.path)) exists and dropin did not write it, so it will not overwrite it: move it away, or give the page another path",
+                        at: folder.location(file.path)))
+                }
+            case .folder, .other:
+                changes.diagnostics.append(.error("not-a-file",
+                    "\(folder.display(file.path)) is a folder or link where dropin writes a file: move it away",
+                    at: folder.location(file.path)))
+            }
+        }
+        let planned = Set(files.map(\.path))
+        for path in record.generated.sorted() where !planned.contains(path) {
+            switch folder.entry(at: path) {
+            case .file: changes.removed.append(path)
+            case .absent: break
+            case .folder, .other:
+                changes.diagnostics.append(.error("not-a-file",
+                    "\(folder.display(path)) was dropin's file and is now a folder or link; dropin leaves it: remove it yourself",
+                    at: folder.location(path)))
+            }
+        }
+        return changes
+    }
+}

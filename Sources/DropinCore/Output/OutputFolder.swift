@@ -1,0 +1,59 @@
+import Foundation
+
+/// The output folder on disk, read-only: what is at each path, and the ownership record.
+public struct OutputFolder: Sendable {
+    public let url: URL
+    /// How messages name the folder (`site`, `app/site`).
+    public let display: String
+
+    public init(url: URL, display: String) {
+        self.url = url
+        self.display = display
+    }
+
+    public enum Entry: Equatable {
+        case absent
+        case file(Data)
+        case folder
+        /// A link, a device or anything else dropin will not touch.
+        case other
+    }
+
+    public func entry(at path: String) -> Entry {
+        let target = url.appendingPathComponent(path)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target.path) else {
+            return .absent
+        }
+        switch attributes[.type] as? FileAttributeType {
+        case .typeDirectory?: return .folder
+        case .typeRegular?: return (try? Data(contentsOf: target)).map(Entry.file) ?? .other
+        default: return .other
+        }
+    }
+
+    public func display(_ path: String) -> String {
+        display + "/" + path
+    }
+
+    /// The record of the files dropin owns here: empty when there is none yet, nil (with a
+    /// diagnostic) when something else sits where it belongs.
+    public func record() -> (OwnershipRecord?, [Diagnostic]) {
+        switch entry(at: BuildPlan.recordPath) {
+        case .absent:
+            return (.empty, [])
+        case .file(let data):
+            if let record = OwnershipRecord.parse(data) { return (record, []) }
+            return (nil, [.error("foreign-record",
+                "\(display(BuildPlan.recordPath)) is not a record dropin wrote; dropin keeps the list of files it owns there: move that file away",
+                at: location(BuildPlan.recordPath))])
+        case .folder, .other:
+            return (nil, [.error("foreign-record",
+                "\(display(BuildPlan.recordPath)) is not a file; dropin keeps the list of files it owns there: move it away",
+                at: location(BuildPlan.recordPath))])
+        }
+    }
+
+    func location(_ path: String, line: Int = 1) -> SourceLocation {
+        SourceLocation(file: display(path), line: line, column: 1)
+    }
+}

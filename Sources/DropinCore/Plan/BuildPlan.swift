@@ -1,0 +1,48 @@
+/// Everything a build will produce, decided before any text is rendered: each file's path in the
+/// output folder, the template that renders it and the values it gets.
+public struct BuildPlan: Sendable {
+    public let files: [PlannedFile]
+    public let pageCount: Int
+    public let componentCount: Int
+    /// Every client-token action the pages need, for the summary and the token route.
+    public let actions: [Action]
+    /// The styling hooks of the components in use, which the user's stylesheet should have.
+    public let stylesheetHooks: [String]
+
+    /// The ownership record: which files in the output folder dropin owns.
+    public static let recordPath = "dropin/owned.json"
+}
+
+public struct PlannedFile: Sendable {
+    public enum Ownership: Sendable, Equatable {
+        /// dropin writes it on every build and `check` compares it byte for byte.
+        case generated
+        /// Written once as a starting point, then the user's: never overwritten.
+        case seeded
+    }
+
+    public enum Content: Sendable {
+        case template(name: String, context: any Sendable)
+        /// Text computed in code rather than from a template (the ownership record).
+        case text(String)
+    }
+
+    /// Relative to the output folder, with `/`.
+    public let path: String
+    public let content: Content
+    public let ownership: Ownership
+    /// How the rendered text is verified; nil for files that are not HTML.
+    public let check: PolyglotCheck.Kind?
+    /// For snippets: the same template with neutral values in place of template-language
+    /// placeholders, which need not be well-formed XML themselves.
+    public let checkContext: (any Sendable)?
+
+    init(path: String, content: Content, ownership: Ownership = .generated,
+         check: PolyglotCheck.Kind? = nil, checkContext: (any Sendable)? = nil) {
+        self.path = path
+        self.content = content
+        self.ownership = ownership
+        self.check = check
+        self.checkContext = checkContext
+    }
+}

@@ -1,0 +1,216 @@
+/// The plan stage: from a validated manifest to the list of files a build produces.
+public struct Planner: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog = .dwolla) {
+        self.catalog = catalog
+    }
+
+    static let configurePath = "dropin/configure.js"
+    static let paramsPath = "dropin/params.js"
+    static let indexPath = "index.html"
+    static let samplePlaceholder = "sample"
+
+    public func plan(_ manifest: Manifest) -> BuildPlan {
+        let names = Names(manifest: manifest, catalog: catalog)
+        let pages = manifest.pages.map { page in (page, page.components.map(element)) }
+        var files: [PlannedFile] = pages.map { page, elements in pageFile(page, elements, names) }
+        for language in unique(manifest.partials.map(\.value)) {
+            files += pages.map { page, elements in snippetFile(page, elements, language, names) }
+        }
+        files.append(PlannedFile(path: Self.configurePath, content: .template(name: "configure.js", context: configure(manifest, names))))
+        if pages.contains(where: { $0.1.contains { !$0.params.isEmpty } }) {
+            files.append(PlannedFile(path: Self.paramsPath, content: .template(name: "params.js", context: ParamsContext(header: names.header))))
+        }
+        files.append(indexFile(pages, manifest, names))
+        files.append(stylesheetFile(pages.flatMap(\.1), manifest, names))
+        files.append(record(files, names))
+        let elements = pages.flatMap(\.1)
+        return BuildPlan(files: files.sorted { $0.path < $1.path }, pageCount: pages.count,
+                         componentCount: elements.count, actions: unique(elements.flatMap(\.actions)).sorted(),
+                         stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks))
+    }
+
+    // MARK: Elements
+
+    /// A component as the pages use it: attributes in the catalog's order (so the YAML's key
+    /// order never changes the output), names lowercase as HTML has them, and its actions.
+    struct Element: Sendable {
+        let spec: ComponentSpec
+        let attributes: [(name: String, value: AttributeValue)]
+        let actions: [Action]
+
+        var params: [(attribute: String, name: String)] {
+            attributes.compactMap { attribute in
+                if case .parameter(let name) = attribute.value { return (attribute.name, name) }
+                return nil
+            }
+        }
+    }
+
+    private func element(_ component: Manifest.Component) -> Element {
+        // Validation has already matched every tag and attribute against the catalog.
+        let spec = catalog.component(tag: component.tag.value)!
+        let given = component.attributes.compactMap { attribute in
+            spec.attribute(named: attribute.name).map { (spec: $0, value: attribute.value.value) }
+        }
+        let attributes = spec.attributes.compactMap { attributeSpec -> (String, AttributeValue)? in
+            guard let value = given.first(where: { $0.spec.name == attributeSpec.name })?.value,
+                  value != .flag(false) else { return nil }
+            return (attributeSpec.name.lowercased(), value)
+        }
+        let switchedOn = Set(given.filter { $0.value == .flag(true) }.map(\.spec.name))
+        let conditional = spec.conditionalActions.filter { switchedOn.contains($0.attribute) }.flatMap(\.actions)
+        let stated = component.actions?.value.map { Action(rawValue: $0.value) } ?? []
+        return Element(spec: spec, attributes: attributes, actions: unique((spec.actions ?? stated) + conditional))
+    }
+
+    private func elementContext(_ element: Element, placeholder: ((String) -> String)?) -> ElementContext {
+        var attributes: [AttributeContext] = []
+        var params: [ParamContext] = []
+        for (name, value) in element.attributes {
+            switch value {
+            case .text(let text): attributes.append(AttributeContext(name: name, value: text, placeholder: ""))
+            case .flag: attributes.append(AttributeContext(name: name, value: "true", placeholder: ""))
+            case .parameter(let parameter):
+                if let placeholder {
+                    attributes.append(AttributeContext(name: name, value: "", placeholder: placeholder(parameter)))
+                } else {
+                    params.append(ParamContext(attribute: name, name: parameter))
+                }
+            }
+        }
+        return ElementContext(tag: element.spec.tag, summary: element.spec.summary, attributes: attributes,
+                              params: params, deferred: !params.isEmpty, actions: element.actions.map(\.rawValue))
+    }
+
+    // MARK: Files
+
+    private func pageFile(_ page: Manifest.Page, _ elements: [Element], _ names: Names) -> PlannedFile {
+        let path = page.path.value
+        let contexts = elements.map { elementContext($0, placeholder: nil) }
+        let context = PageContext(
+            header: names.header, lang: names.lang, title: page.title.value, csp: names.csp,
+            stylesheet: OutputPath.relative(from: path, to: names.styles),
+            dwollaScript: names.dwollaScript,
+            configureScript: OutputPath.relative(from: path, to: Self.configurePath),
+            paramsScript: contexts.contains { $0.deferred } ? OutputPath.relative(from: path, to: Self.paramsPath) : nil,
+            csrfMeta: names.csrfMeta, index: OutputPath.relative(from: path, to: Self.indexPath),
+            components: contexts)
+        return PlannedFile(path: path, content: .template(name: "page.html", context: context), check: .document)
+    }
+
+    private func snippetFile(_ page: Manifest.Page, _ elements: [Element], _ language: PartialLanguage,
+                             _ names: Names) -> PlannedFile {
+        func snippet(_ placeholder: @escaping (String) -> String) -> SnippetContext {
+            SnippetContext(header: names.header, dwollaScript: names.dwollaScript,
+                           configureScript: names.publicPath + Self.configurePath,
+                           components: elements.map { elementContext($0, placeholder: placeholder) })
+        }
+        return PlannedFile(path: "dropin/partials/\(language.rawValue)/\(page.path.value)",
+                           content: .template(name: "snippet.html", context: snippet(language.placeholder)),
+                           check: .fragment, checkContext: snippet { _ in Self.samplePlaceholder })
+    }
+
+    private func configure(_ manifest: Manifest, _ names: Names) -> ConfigureContext {
+        ConfigureContext(
+            header: names.header, environment: manifest.environment.value.rawValue,
+            styles: OutputPath.relative(from: Self.configurePath, to: names.styles),
+            tokenURL: manifest.token.url.value, tokenFunction: manifest.token.mode.value == .function,
+            csrfMeta: manifest.token.csrfMeta.value, csrfHeader: manifest.token.csrfHeader.value,
+            success: manifest.callbacks.success?.value, error: manifest.callbacks.error?.value)
+    }
+
+    private func indexFile(_ pages: [(Manifest.Page, [Element])], _ manifest: Manifest, _ names: Names) -> PlannedFile {
+        let context = IndexContext(
+            header: names.header, lang: names.lang, title: "Dwolla drop-in pages", csp: names.csp,
+            stylesheet: names.styles, environment: manifest.environment.value.rawValue,
+            dwollaWeb: manifest.dwollaWeb.value,
+            pages: pages.map { page, elements in
+                IndexPageContext(title: page.title.value, href: page.path.value, path: page.path.value,
+                                 components: elements.map { elementContext($0, placeholder: nil) })
+            })
+        return PlannedFile(path: Self.indexPath, content: .template(name: "index.html", context: context), check: .document)
+    }
+
+    /// Each hook once: under the shared heading, else under the first component in use that has it.
+    private func stylesheetHooks(_ elements: [Element]) -> [StylesheetComponentContext] {
+        let used = Set(elements.map(\.spec.tag))
+        var seen = Set(catalog.sharedStyleHooks)
+        let shared = StylesheetComponentContext(tag: "", summary: "", hooks: catalog.sharedStyleHooks)
+        return [shared] + catalog.components.filter { used.contains($0.tag) }.compactMap { spec in
+            let hooks = spec.styleHooks.filter { seen.insert($0).inserted }
+            return hooks.isEmpty ? nil : StylesheetComponentContext(tag: spec.tag, summary: spec.summary, hooks: hooks)
+        }
+    }
+
+    private func stylesheetFile(_ elements: [Element], _ manifest: Manifest, _ names: Names) -> PlannedFile {
+        let groups = stylesheetHooks(elements)
+        let context = StylesheetContext(
+            header: "Written once by dropin from \(names.manifest) as a starting point. It is yours: dropin never overwrites it, and dropin check lists hooks of components in use that it lacks.",
+            sharedHooks: groups[0].hooks, components: Array(groups.dropFirst()))
+        return PlannedFile(path: names.styles, content: .template(name: "styles.css", context: context), ownership: .seeded)
+    }
+
+    private func record(_ files: [PlannedFile], _ names: Names) -> PlannedFile {
+        let record = OwnershipRecord(
+            generated: files.filter { $0.ownership == .generated }.map(\.path).sorted(),
+            seeded: files.filter { $0.ownership == .seeded }.map(\.path).sorted())
+        return PlannedFile(path: BuildPlan.recordPath, content: .text(record.rendered(comment: names.header)))
+    }
+}
+
+/// Values every file of one build shares.
+private struct Names {
+    let manifest: String
+    let header: String
+    let lang: String
+    let csp: String?
+    let styles: String
+    let dwollaScript: String
+    let csrfMeta: String?
+    let publicPath: String
+
+    init(manifest: Manifest, catalog: Catalog) {
+        self.manifest = Self.displayName(manifest.file)
+        header = "Generated by dropin from \(self.manifest). Do not edit: change \(self.manifest) and run dropin build."
+        lang = manifest.lang.value
+        csp = manifest.csp.enabled
+            ? ContentSecurityPolicy.policy(
+                environment: manifest.environment.value, tokenURL: manifest.token.url.value,
+                additions: manifest.csp.additions.map { ($0.directive.value, $0.sources.map(\.value)) })
+            : nil
+        styles = manifest.styles.value
+        dwollaScript = "https://cdn.dwolla.com/v\(manifest.dwollaWeb.value)/dwolla-web.js"
+        csrfMeta = manifest.token.mode.value == .function ? manifest.token.csrfMeta.value : nil
+        publicPath = manifest.publicPath.value
+    }
+
+    /// The manifest's file name, reduced to characters safe in every comment syntax, so
+    /// headers are the same on every machine and cannot end a comment early.
+    private static func displayName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let safe = String(name.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._".unicodeScalars.contains(scalar))
+                ? Character(scalar) : "_"
+        })
+        return safe.isEmpty ? "dropin.yml" : safe
+    }
+}
+
+extension PartialLanguage {
+    /// The language's HTML-escaping expression for a parameter.
+    var placeholder: @Sendable (String) -> String {
+        switch self {
+        case .mustache: return { "{{\($0)}}" }
+        case .jinja: return { "{{ \($0)|e }}" }
+        case .erb: return { "<%= h(\($0)) %>" }
+        case .ejs: return { "<%= \($0) %>" }
+        }
+    }
+}
+
+func unique<T: Hashable>(_ items: [T]) -> [T] {
+    var seen = Set<T>()
+    return items.filter { seen.insert($0).inserted }
+}

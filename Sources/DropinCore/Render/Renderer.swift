@@ -1,0 +1,38 @@
+/// A file's text as a build would write it, and where the text came from.
+public struct RenderedFile: Sendable {
+    public let path: String
+    public let text: String
+    public let ownership: PlannedFile.Ownership
+    /// The template that rendered it; nil for text made in code.
+    public let template: String?
+}
+
+/// The render stage: every planned file's text, from the templates.
+public struct Renderer: Sendable {
+    public let templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    public func render(_ file: PlannedFile) -> RenderedFile {
+        switch file.content {
+        case .text(let text):
+            return RenderedFile(path: file.path, text: text, ownership: file.ownership, template: nil)
+        case .template(let name, let context):
+            return RenderedFile(path: file.path, text: render(name, context), ownership: file.ownership, template: name)
+        }
+    }
+
+    /// The text the verify stage checks: the file itself, or for a snippet the same template
+    /// with neutral values where template-language placeholders go.
+    func textToCheck(_ file: PlannedFile, rendered: RenderedFile) -> String {
+        guard case .template(let name, _) = file.content, let checkContext = file.checkContext else { return rendered.text }
+        return render(name, checkContext)
+    }
+
+    private func render(_ name: String, _ context: any Sendable) -> String {
+        // Every name the plan uses is a default template, so the library always has it.
+        templates.library.render(context, withTemplate: name) ?? ""
+    }
+}

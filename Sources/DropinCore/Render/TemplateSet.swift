@@ -1,0 +1,115 @@
+import Foundation
+import Mustache
+
+/// The templates a build renders with: dropin's defaults (Templates/, compiled in), each
+/// replaced by a file of the same name in the manifest's `templates` folder.
+public struct TemplateSet: Sendable {
+    public enum Origin: Sendable, Equatable {
+        case builtIn
+        /// The user's file, as messages should name it.
+        case override(String)
+    }
+
+    public static let fileExtension = ".mustache"
+
+    /// The default templates, by name (`page.html`), as shipped.
+    public static let defaults: [(name: String, text: String)] = EmbeddedTemplates.all.map { file in
+        (String(file.name.dropLast(fileExtension.count)), file.text)
+    }
+
+    /// What each default renders, for `dropin templates list`.
+    public static let purposes: [String: String] = [
+        "page.html": "each page: its head, scripts and drop-in elements",
+        "element.html": "one drop-in element; included by page.html and snippet.html",
+        "snippet.html": "a page's scripts and elements for an app's own templates (dropin/partials/)",
+        "index.html": "the site index: pages, components and their token actions",
+        "configure.js": "the dwolla.configure call every page loads (dropin/configure.js)",
+        "params.js": "fills in page parameters from the address (dropin/params.js)",
+        "styles.css": "the stylesheet starting point, written once and then yours",
+    ]
+
+    let library: MustacheLibrary
+    let origins: [String: Origin]
+
+    public func origin(of name: String) -> Origin {
+        origins[name] ?? .builtIn
+    }
+
+    /// The user's template files in use, as messages name them.
+    public var overrides: [String] {
+        origins.values.compactMap { if case .override(let path) = $0 { path } else { nil } }.sorted()
+    }
+
+    /// Loads the defaults and the overrides in `folder`; `displayFolder` is how messages name it.
+    /// Problems (an unknown or unreadable file, a template that does not parse) come back as
+    /// diagnostics; the set is nil when there are any.
+    public static func load(overrides folder: URL?, displayFolder: String) -> (TemplateSet?, [Diagnostic]) {
+        _ = ContentTypes.registered
+        var texts = Dictionary(uniqueKeysWithValues: defaults.map { ($0.name, $0.text) })
+        var origins: [String: Origin] = [:]
+        var diagnostics: [Diagnostic] = []
+        if let folder {
+            let (overrides, problems) = readOverrides(folder, displayFolder: displayFolder, known: Array(texts.keys).sorted())
+            diagnostics += problems
+            for (name, text, display) in overrides {
+                texts[name] = text
+                origins[name] = .override(display)
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let file = origins[name].flatMap { if case .override(let path) = $0 { path } else { nil } } ?? name + fileExtension
+                diagnostics.append(.error("template-syntax",
+                    "the template \(name) does not parse: \(describe(error.error))",
+                    at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template-syntax", "the template \(name) does not parse: \(error)"))
+            }
+        }
+        return (diagnostics.isEmpty ? TemplateSet(library: library, origins: origins) : nil, diagnostics)
+    }
+
+    private static func readOverrides(_ folder: URL, displayFolder: String, known: [String])
+        -> ([(name: String, text: String, display: String)], [Diagnostic]) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else {
+            return ([], [.error("no-templates-folder",
+                "the templates folder \(displayFolder) cannot be read: create it, or remove 'templates' from the manifest")])
+        }
+        var overrides: [(String, String, String)] = []
+        var diagnostics: [Diagnostic] = []
+        for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent })
+        where !entry.lastPathComponent.hasPrefix(".") {
+            let file = entry.lastPathComponent
+            let display = displayFolder + "/" + file
+            let name = file.hasSuffix(fileExtension) ? String(file.dropLast(fileExtension.count)) : file
+            guard known.contains(name) else {
+                diagnostics.append(.error("unknown-template",
+                    "\(display) does not replace any template dropin uses"
+                    + (Suggestion.closest(to: name, in: known).map { "; did you mean \($0)\(fileExtension)?" }
+                       ?? "; `dropin templates list` names them"),
+                    at: SourceLocation(file: display, line: 1, column: 1)))
+                continue
+            }
+            guard let data = try? Data(contentsOf: entry), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error("unreadable-template", "\(display) cannot be read as UTF-8 text",
+                                          at: SourceLocation(file: display, line: 1, column: 1)))
+                continue
+            }
+            overrides.append((name, text, display))
+        }
+        return (overrides, diagnostics)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not finished with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is opened and never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: "a set-delimiter tag is malformed"
+        default: "\(error)"
+        }
+    }
+}

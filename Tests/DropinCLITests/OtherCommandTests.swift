@@ -61,7 +61,8 @@ struct OtherCommandTests {
         let schema = try parseJSON(first.stdout)
         #expect(schema["$schema"] as? String == "http://json-schema.org/draft-07/schema#")
         let properties = try #require(schema["properties"] as? [String: Any])
-        #expect(Set(properties.keys) == ["version", "environment", "dwollaWeb", "output", "styles", "token", "callbacks", "pages"])
+        #expect(Set(properties.keys) == ["version", "environment", "dwollaWeb", "output", "styles", "lang", "publicPath",
+                                         "templates", "partials", "csp", "token", "callbacks", "pages"])
     }
 }
 

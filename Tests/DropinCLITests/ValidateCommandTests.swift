@@ -44,7 +44,7 @@ struct ValidateCommandTests {
         try scratch.write("dropin.yml", Self.valid)
         let outcome = try dropin("validate", in: scratch.url)
         #expect(outcome.status == 0)
-        #expect(outcome.stdout == "dropin.yml is valid: 1 page, 1 components\n")
+        #expect(outcome.stdout == "dropin.yml is valid: 1 page, 1 component\n")
         #expect(outcome.stderr == "")
     }
 
@@ -76,7 +76,7 @@ struct ValidateCommandTests {
         #expect(outcome.status == 0)
         #expect(outcome.stderr.contains("dropin.yml:9:20: warning: dwolla-account-opening has not been in Dwolla's docs"))
         #expect(outcome.stderr.hasSuffix("dropin.yml: 0 errors, 1 warning\n"))
-        #expect(outcome.stdout == "dropin.yml is valid: 1 page, 1 components\n")
+        #expect(outcome.stdout == "dropin.yml is valid: 1 page, 1 component\n")
     }
 
     @Test func jsonIsAVersionedDocumentOfEveryDiagnostic() throws {

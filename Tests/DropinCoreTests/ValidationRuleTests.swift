@@ -29,7 +29,7 @@ let ruleCases: [RuleCase] = [
               - component: dwolla-personal-vcr
                 attribute: {}
         """, expected: [
-        Expected("unknown-key", "unknown key 'refresh' in token; the keys here are url, mode", at: 5, 3, path: "token.refresh"),
+        Expected("unknown-key", "unknown key 'refresh' in token; the keys here are url, mode, csrf", at: 5, 3, path: "token.refresh"),
         Expected("unknown-key", "unknown key 'attribute' in pages[0].components[0]; did you mean 'attributes'?", at: 11, 9,
                  path: "pages[0].components[0].attribute"),
     ]),
@@ -368,6 +368,39 @@ let ruleCases: [RuleCase] = [
                  "'alert(document.cookie)' is not a JavaScript function name: name a global function such as onDwollaSuccess (or app.onDwollaSuccess)",
                  at: 6, 12, path: "callbacks.success"),
         Expected("empty-list", "'pages' needs at least 1 item", at: 8, 8, path: "pages"),
+    ]),
+    RuleCase(name: "language, public path, partial languages, CSP additions and CSRF names", yaml: """
+        version: 1
+        environment: sandbox
+        lang: en_US
+        publicPath: static
+        partials: [jinja, twig]
+        csp:
+          add:
+            connect-srcs: [https://x.example.com]
+            img-src: ["https://a.example.com; script-src *"]
+        token:
+          url: /t
+          mode: function
+          csrf: {meta: "csrf token", header: "X-CSRF:1"}
+        pages:
+          - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        """, expected: [
+        Expected("invalid-lang", "'en_US' is not a language tag: write one such as en or en-US", at: 3, 7, path: "lang"),
+        Expected("invalid-public-path",
+                 "publicPath must be the URL path your app serves the output folder at, starting and ending with '/' (such as / or /static/dropin/), not 'static'",
+                 at: 4, 13, path: "publicPath"),
+        Expected("invalid-value", "'twig' is not allowed for 'partials[1]'; use one of mustache, jinja, erb, ejs",
+                 at: 5, 19, path: "partials[1]"),
+        Expected("invalid-csp", "'connect-srcs' is not a directive dropin can extend; did you mean 'connect-src'?",
+                 at: 8, 5, path: "csp.add.connect-srcs"),
+        Expected("invalid-csp",
+                 "'https://a.example.com; script-src *' is not a CSP source: write one origin or keyword per item, such as https://fonts.example.com or 'unsafe-inline'",
+                 at: 9, 15, path: "csp.add.img-src[0]"),
+        Expected("invalid-csrf", "token.csrf.meta must be a meta name such as csrf-token, not 'csrf token'",
+                 at: 13, 16, path: "token.csrf.meta"),
+        Expected("invalid-csrf", "token.csrf.header must be a header name such as X-CSRF-Token, not 'X-CSRF:1'",
+                 at: 13, 38, path: "token.csrf.header"),
     ]),
 ]
 

@@ -14,8 +14,9 @@ struct ValidateCommand: ParsableCommand {
         let source = try reporter.readManifest()
         let result = ManifestValidator().validate(source)
         let summary = result.manifest.map { manifest in
-            "\(manifest.file) is valid: \(manifest.pages.count) page\(manifest.pages.count == 1 ? "" : "s"), "
-                + "\(manifest.pages.flatMap(\.components).count) components"
+            let components = manifest.pages.flatMap(\.components).count
+            return "\(manifest.file) is valid: \(manifest.pages.count) page\(manifest.pages.count == 1 ? "" : "s"), "
+                + "\(components) component\(components == 1 ? "" : "s")"
         }
         try reporter.finish(result.diagnostics, source: source, summary: summary)
     }

@@ -38,7 +38,7 @@ struct ShapeChecker {
         if let choices, !choices.contains(scalar.string) {
             let advice = Suggestion.closest(to: scalar.string, in: choices).map { "did you mean '\($0)'?" }
                 ?? "use one of \(choices.joined(separator: ", "))"
-            report(node, path, "invalid-value", "'\(scalar.string)' is not allowed for '\(path.lastKey ?? "")'; \(advice)")
+            report(node, path, "invalid-value", "'\(scalar.string)' is not allowed for '\(path.lastKey ?? path.description)'; \(advice)")
             return nil
         }
         return value(.string(scalar.string), scalar, path)

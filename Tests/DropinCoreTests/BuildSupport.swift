@@ -1,0 +1,94 @@
+import DropinCore
+import Foundation
+import Testing
+
+/// A project in a temporary folder: a manifest, maybe templates, and whatever a build writes.
+final class Project {
+    let root: URL
+
+    init(manifest: String, files: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("dropin-core-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try write("dropin.yml", manifest)
+        for (path, text) in files { try write(path, text) }
+    }
+
+    /// A copy of a checked-in fixture (its manifest and templates, not its expected output).
+    convenience init(fixture name: String) throws {
+        try self.init(manifest: "")
+        let source = Fixtures.folder.appendingPathComponent(name)
+        for path in try Fixtures.files(in: source) where !path.hasPrefix("expected/") {
+            try write(path, String(contentsOf: source.appendingPathComponent(path), encoding: .utf8))
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    var manifestPath: String { root.appendingPathComponent("dropin.yml").path }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    func source() throws -> ManifestSource {
+        try ManifestSource.parse(Data(contentsOf: URL(fileURLWithPath: manifestPath)), file: manifestPath)
+    }
+
+    @discardableResult
+    func build(dryRun: Bool = false) throws -> Pipeline.BuildResult {
+        Pipeline().build(try source(), manifestPath: manifestPath, dryRun: dryRun)
+    }
+
+    func check() throws -> Pipeline.CheckResult {
+        Pipeline().check(try source(), manifestPath: manifestPath)
+    }
+
+    /// Every file under `folder`, relative to it, with its bytes.
+    func tree(_ folder: String) throws -> [String: Data] {
+        let base = root.appendingPathComponent(folder)
+        var tree: [String: Data] = [:]
+        for path in try Fixtures.files(in: base) {
+            tree[path] = try Data(contentsOf: base.appendingPathComponent(path))
+        }
+        return tree
+    }
+
+    /// Modification times, to tell a rewrite from a file left alone.
+    func modificationDates(_ folder: String) throws -> [String: Date] {
+        let base = root.appendingPathComponent(folder)
+        var dates: [String: Date] = [:]
+        for path in try Fixtures.files(in: base) {
+            dates[path] = try FileManager.default.attributesOfItem(atPath: base.appendingPathComponent(path).path)[.modificationDate] as? Date
+        }
+        return dates
+    }
+}
+
+enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+    static let repository = folder.deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Regular files under `base`, relative, sorted.
+    static func files(in base: URL) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let prefix = base.standardizedFileURL.path + "/"
+        var paths: [String] = []
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            paths.append(String(url.standardizedFileURL.path.dropFirst(prefix.count)))
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,237 @@
+import DropinCore
+import Foundation
+import Testing
+
+/// build and check on real folders: determinism, idempotence, drift, and never touching what
+/// is not dropin's.
+struct BuildTests {
+    static let manifest = """
+        version: 1
+        environment: sandbox
+        dwollaWeb: "2.2.2"
+        output: site
+        token:
+          url: /api/dwolla/client-token
+          mode: url
+        pages:
+          - path: a/balance.html
+            title: Balance
+            components:
+              - component: dwolla-balance-display
+                attributes:
+                  customerId: {param: customerId}
+                  hideZeroBalance: true
+          - path: vcr.html
+            title: Verify
+            components:
+              - component: dwolla-personal-vcr
+                attributes:
+                  firstName: Ada
+                  lastName: Lovelace
+                  terms: https://example.com/terms
+
+        """
+
+    /// The same manifest with every mapping's keys in another order.
+    static let shuffled = """
+        pages:
+          - components:
+              - attributes:
+                  hideZeroBalance: true
+                  customerId: {param: customerId}
+                component: dwolla-balance-display
+            title: Balance
+            path: a/balance.html
+          - title: Verify
+            components:
+              - component: dwolla-personal-vcr
+                attributes:
+                  terms: https://example.com/terms
+                  lastName: Lovelace
+                  firstName: Ada
+            path: vcr.html
+        token:
+          mode: url
+          url: /api/dwolla/client-token
+        output: site
+        dwollaWeb: "2.2.2"
+        environment: sandbox
+        version: 1
+
+        """
+
+    @Test func keyOrderNeverChangesTheOutput() throws {
+        let first = try Project(manifest: Self.manifest)
+        let second = try Project(manifest: Self.shuffled)
+        #expect(try first.build().succeeded)
+        #expect(try second.build().succeeded)
+        let a = try first.tree("site"), b = try second.tree("site")
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a { #expect(b[path] == data, "\(path) differs") }
+    }
+
+    @Test func aSecondBuildWritesNothingAndCheckPasses() throws {
+        let project = try Project(manifest: Self.manifest)
+        let first = try project.build()
+        #expect(first.changes?.created.count == 9)
+        let dates = try project.modificationDates("site")
+        let second = try project.build()
+        #expect(second.changes?.writes == [])
+        #expect(second.changes?.unchanged.count == 9)
+        #expect(try project.modificationDates("site") == dates)
+        let check = try project.check()
+        #expect(check.succeeded, "\(check.diagnostics.map(\.message))")
+        #expect(check.reports.isEmpty)
+    }
+
+    @Test func checkCatchesATamperedFile() throws {
+        let project = try Project(manifest: Self.manifest)
+        try project.build()
+        try project.write("site/vcr.html", try project.read("site/vcr.html").replacingOccurrences(of: "Ada", with: "Eve"))
+        let check = try project.check()
+        #expect(!check.succeeded)
+        #expect(check.reports.map(\.status) == [.stale])
+        let diagnostic = try #require(check.diagnostics.first)
+        #expect(diagnostic.location?.file.hasSuffix("site/vcr.html") == true)
+        #expect(diagnostic.location?.line == 16)
+        let diff = try #require(check.reports.first?.diff)
+        #expect(diff.contains("-<dwolla-personal-vcr firstname=\"Eve\""))
+        #expect(diff.contains("+<dwolla-personal-vcr firstname=\"Ada\""))
+    }
+
+    @Test func checkCatchesADeletedFile() throws {
+        let project = try Project(manifest: Self.manifest)
+        try project.build()
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("site/dropin/configure.js"))
+        let check = try project.check()
+        #expect(check.reports.map(\.status) == [.missing])
+        #expect(check.reports.map(\.path) == ["dropin/configure.js"])
+    }
+
+    @Test func checkCatchesAStrayOwnedFileAndBuildRemovesIt() throws {
+        let project = try Project(manifest: Self.manifest)
+        try project.build()
+        // Drop the first page: its page, snippet and folder are now leftovers.
+        let fewer = Self.manifest.replacingOccurrences(of: """
+              - path: a/balance.html
+                title: Balance
+                components:
+                  - component: dwolla-balance-display
+                    attributes:
+                      customerId: {param: customerId}
+                      hideZeroBalance: true
+
+            """, with: "")
+        try project.write("dropin.yml", fewer)
+        let check = try project.check()
+        #expect(!check.succeeded)
+        #expect(check.reports.filter { $0.status == .shouldBeRemoved }.map(\.path)
+                == ["a/balance.html", "dropin/params.js", "dropin/partials/mustache/a/balance.html"])
+        let build = try project.build()
+        #expect(build.changes?.removed == ["a/balance.html", "dropin/params.js", "dropin/partials/mustache/a/balance.html"])
+        #expect(!project.exists("site/a"))
+        #expect(!project.exists("site/dropin/partials/mustache/a"))
+        #expect(try project.check().succeeded)
+    }
+
+    @Test func aFileDropinDidNotWriteIsNeverTouched() throws {
+        let project = try Project(manifest: Self.manifest, files: ["site/vcr.html": "<p>mine</p>\n"])
+        let result = try project.build()
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.map(\.code) == ["not-dropins-file"])
+        #expect(result.diagnostics.first?.message.contains("site/vcr.html exists and dropin did not write it") == true)
+        #expect(try project.read("site/vcr.html") == "<p>mine</p>\n")
+        #expect(try project.tree("site").keys.sorted() == ["vcr.html"])
+        #expect(try project.check().reports.map(\.status).contains(.notDropins))
+    }
+
+    @Test func aFileAlreadyIdenticalIsAdoptedNotReported() throws {
+        let project = try Project(manifest: Self.manifest)
+        try project.build()
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("site/dropin/owned.json"))
+        let rebuilt = try project.build()
+        #expect(rebuilt.succeeded)
+        #expect(rebuilt.changes?.created == ["dropin/owned.json"])
+    }
+
+    @Test func theStylesheetIsSeededOnceAndThenLeftAlone() throws {
+        let project = try Project(manifest: Self.manifest)
+        try project.build()
+        let seeded = try project.read("site/styles/dwolla.css")
+        #expect(seeded.contains(".dwolla-balance-display {\n}"))
+        #expect(seeded.contains(".dwolla-vcr-submit {\n}"))
+        let edited = seeded.replacingOccurrences(of: ".dwolla-balance-display {\n}", with: ".dwolla-balance-display {\n  color: teal;\n}")
+        try project.write("site/styles/dwolla.css", edited)
+        let rebuild = try project.build()
+        #expect(rebuild.changes?.kept == ["styles/dwolla.css"])
+        #expect(try project.read("site/styles/dwolla.css") == edited)
+        let check = try project.check()
+        #expect(check.succeeded)
+        #expect(check.diagnostics.isEmpty)
+    }
+
+    @Test func hooksTheUsersStylesheetLacksAreWarnings() throws {
+        let project = try Project(manifest: Self.manifest)
+        try project.build()
+        try project.write("site/styles/dwolla.css", ".dwolla-balance { color: teal; }\n")
+        let check = try project.check()
+        #expect(check.succeeded)
+        let warning = try #require(check.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.code == "missing-style-hooks")
+        #expect(warning.message.contains(".dwolla-balance-display"))
+        #expect(!warning.message.contains(".dwolla-balance,"))
+    }
+
+    @Test func aDryRunWritesNothing() throws {
+        let project = try Project(manifest: Self.manifest)
+        let result = try project.build(dryRun: true)
+        #expect(result.succeeded)
+        #expect(result.changes?.created.count == 9)
+        #expect(!project.exists("site"))
+    }
+
+    @Test func aBrokenOverrideTemplateWritesNothingAndIsNamed() throws {
+        let project = try Project(manifest: Self.manifest)
+        try project.build()
+        let before = try project.tree("site")
+        try project.write("dropin.yml", Self.manifest.replacingOccurrences(of: "output: site", with: "output: site\ntemplates: templates"))
+        try project.write("templates/element.html.mustache", "<{{tag}}{{#attributes}} {{name}}={{value}}{{/attributes}}></{{tag}}>\n")
+        let result = try project.build()
+        #expect(!result.succeeded)
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.code == "not-well-formed")
+        #expect(diagnostic.location?.file.hasSuffix("site/a/balance.html") == true)
+        #expect(diagnostic.location?.line == 16)
+        #expect(diagnostic.message.hasSuffix("(rendered from template page.html with your template \(project.root.path)/templates/element.html.mustache)"))
+        #expect(try project.tree("site") == before)
+    }
+
+    @Test func anOverrideThatDoesNotParseIsReportedAtItsPlace() throws {
+        let project = try Project(manifest: Self.manifest.replacingOccurrences(of: "output: site", with: "output: site\ntemplates: templates"),
+                                  files: ["templates/page.html.mustache": "<html>\n{{#components}}\n</html>\n",
+                                          "templates/pages.html.mustache": "x"])
+        let result = try project.build()
+        #expect(result.diagnostics.map(\.code) == ["unknown-template", "template-syntax"])
+        #expect(result.diagnostics[0].message.hasSuffix("templates/pages.html.mustache does not replace any template dropin uses; did you mean page.html.mustache?"))
+        let syntax = result.diagnostics[1]
+        #expect(syntax.message == "the template page.html does not parse: a section is opened and never closed")
+        #expect(syntax.location?.file.hasSuffix("templates/page.html.mustache") == true)
+        #expect(!project.exists("site"))
+    }
+
+    @Test func aFolderWhereAFileGoesIsAnError() throws {
+        let project = try Project(manifest: Self.manifest)
+        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("site/vcr.html"), withIntermediateDirectories: true)
+        let result = try project.build()
+        #expect(result.diagnostics.map(\.code) == ["not-a-file"])
+        #expect(try project.tree("site").isEmpty)
+    }
+
+    @Test func aForeignOwnershipRecordStopsTheBuild() throws {
+        let project = try Project(manifest: Self.manifest, files: ["site/dropin/owned.json": "{\"mine\": true}\n"])
+        let result = try project.build()
+        #expect(result.diagnostics.map(\.code) == ["foreign-record"])
+        #expect(try project.read("site/dropin/owned.json") == "{\"mine\": true}\n")
+    }
+}

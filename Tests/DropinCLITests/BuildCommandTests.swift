@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// `dropin build`, `check` and `templates` end to end: output, formats and exit statuses.
+struct BuildCommandTests {
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch()
+        try scratch.write("dropin.yml", ValidateCommandTests.valid)
+    }
+
+    @Test func buildWritesTheSiteAndSummarises() throws {
+        let outcome = try dropin("build", in: scratch.url)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr == "")
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(Array(lines.prefix(5)) == ["Pages            | 1", "Components       | 1", "Files written    | 7",
+                                           "Files unchanged  | 0", "Files removed    | 0"])
+        #expect(lines.last?.hasPrefix("Built site/ in ") == true)
+        #expect(try scratch.read("site/a.html").contains("<dwolla-balance-display data-dropin-param-customerid=\"customerId\">"))
+    }
+
+    @Test func dryRunListsAndWritesNothing() throws {
+        let outcome = try dropin("build", "--dry-run", in: scratch.url)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasPrefix("would create site/a.html\nwould create site/dropin/configure.js\n"))
+        #expect(outcome.stdout.contains("Files to write   | 7"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site").path))
+    }
+
+    @Test func buildReportsAsJSON() throws {
+        let outcome = try dropin("build", "--format", "json", in: scratch.url)
+        #expect(outcome.status == 0)
+        let document = try parseJSON(outcome.stdout)
+        #expect(document["command"] as? String == "build")
+        #expect(document["pages"] as? Int == 1)
+        let files = try #require(document["files"] as? [String: [String]])
+        #expect(files["created"]?.count == 7)
+        #expect(files["removed"] == [])
+    }
+
+    @Test func buildRefusesToOverwriteAUsersFile() throws {
+        try scratch.write("site/a.html", "mine\n")
+        let outcome = try dropin("build", in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("site/a.html:1:1: error: site/a.html exists and dropin did not write it"))
+        #expect(try scratch.read("site/a.html") == "mine\n")
+    }
+
+    @Test func buildStopsOnAnInvalidManifestWithoutWriting() throws {
+        try scratch.write("dropin.yml", ValidateCommandTests.broken)
+        let outcome = try dropin("build", in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site").path))
+    }
+
+    @Test func checkPassesOnAFreshBuildAndFailsWithADiffOnDrift() throws {
+        _ = try dropin("build", in: scratch.url)
+        let clean = try dropin("check", in: scratch.url)
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "site/ is up to date: 7 files checked\n")
+
+        try scratch.write("site/a.html", try scratch.read("site/a.html").replacingOccurrences(of: "<h1>A</h1>", with: "<h1>B</h1>"))
+        let stale = try dropin("check", in: scratch.url)
+        #expect(stale.status == 1)
+        #expect(stale.stdout == "")
+        #expect(stale.stderr == """
+            site/a.html:15:1: error: stale or edited by hand: run dropin build (change the manifest or a template, not this file)
+            --- site/a.html (committed)
+            +++ site/a.html (dropin build)
+            @@ -12,7 +12,7 @@
+             </head>
+             <body>
+             <main>
+            -<h1>B</h1>
+            +<h1>A</h1>
+             <template data-dropin-element=""><dwolla-balance-display data-dropin-param-customerid="customerId"></dwolla-balance-display></template>
+             </main>
+             <script src="dropin/params.js"></script>
+            dropin.yml: 1 error, 0 warnings
+
+            """)
+    }
+
+    @Test func checkAnnotatesEachFileForGitHubAndListsThemInJSON() throws {
+        _ = try dropin("build", in: scratch.url)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("site/index.html"))
+        try scratch.write("site/a.html", "tampered\n")
+        let github = try dropin("check", "--format", "github", in: scratch.url)
+        #expect(github.status == 1)
+        #expect(github.stdout == """
+            ::error file=site/a.html,line=1,col=1,title=dropin check%3A stale::stale or edited by hand: run dropin build (change the manifest or a template, not this file)
+            ::error file=site/index.html,line=1,col=1,title=dropin check%3A missing::missing: run dropin build and commit what it writes
+
+            """)
+        let json = try parseJSON(try dropin("check", "--format", "json", in: scratch.url).stdout)
+        let files = try #require(json["files"] as? [[String: Any]])
+        #expect(files.map { $0["status"] as? String } == ["stale", "missing"])
+        #expect((files[0]["diff"] as? String)?.contains("-tampered") == true)
+    }
+
+    @Test func checkWithoutAManifestExitsTwo() throws {
+        let outcome = try dropin("check", "--manifest", "missing.yml", in: scratch.url)
+        #expect(outcome.status == 2)
+    }
+
+    @Test func templatesAreListedAndPrinted() throws {
+        let list = try dropin("templates", "list", in: scratch.url)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("page.html.mustache      each page: its head, scripts and drop-in elements"))
+        #expect(list.stdout.split(separator: "\n").count == 7)
+        let page = try dropin("templates", "cat", "page.html", in: scratch.url)
+        #expect(page.status == 0)
+        #expect(page.stdout == (try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/page.html.mustache"), encoding: .utf8)))
+        let unknown = try dropin("templates", "cat", "pages.html", in: scratch.url)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("error: there is no template 'pages.html'; did you mean page.html?"))
+    }
+
+    @Test func aCopiedOutTemplateOverridesTheDefault() throws {
+        let page = try dropin("templates", "cat", "page.html.mustache", in: scratch.url)
+        try scratch.write("templates/page.html.mustache", page.stdout.replacingOccurrences(of: "<main>", with: "<main class=\"mine\">"))
+        try scratch.write("dropin.yml", ValidateCommandTests.valid + "templates: templates\n")
+        let outcome = try dropin("build", in: scratch.url)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(try scratch.read("site/a.html").contains("<main class=\"mine\">"))
+    }
+}

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", "5.0.1"..<"6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // swift-configuration support is not needed: dropin reads its settings from flags.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // The pipeline as a library: load, validate, plan, render, verify, and compare or write
@@ -23,10 +27,19 @@ let package = Package(
         // The polyglot HTML check, in C over libxml2's SAX parser.
         .target(name: "CPolyglotCheck", dependencies: ["CLibXML2"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The token route: allowlist, session check and Dwolla calls. dropin serve runs it, and
+        // build writes the same source out for apps (dropin/server/swift/).
+        .target(name: "DropinTokenRoute", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Commands and reporters: everything that talks to a terminal.
         .target(name: "DropinCLI", dependencies: [
-            "DropinCore",
+            "DropinCore", "DropinTokenRoute",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "dropin", dependencies: ["DropinCLI"]),
         // Templates/ compiled into the binary.
@@ -34,7 +47,9 @@ let package = Package(
                 path: "Sources/EmbedTemplatesPlugin"),
         .executableTarget(name: "embed-templates"),
         .testTarget(name: "DropinCoreTests", dependencies: ["DropinCore"]),
-        .testTarget(name: "DropinCLITests", dependencies: ["DropinCLI", "dropin"]),
+        .testTarget(name: "DropinCLITests", dependencies: [
+            "DropinCLI", "dropin", .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,4 @@
 import DropinCLI
 import Foundation
 
-exit(DropinCommand.main(Array(CommandLine.arguments.dropFirst())))
+exit(await DropinCommand.main(Array(CommandLine.arguments.dropFirst())))

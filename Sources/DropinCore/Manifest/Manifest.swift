@@ -32,6 +32,7 @@ public struct Manifest: Sendable {
     public var templates: Located<String>?
     public var partials: [Located<PartialLanguage>]
     public var csp: CSPSettings
+    public var server: [Located<ServerLanguage>]
     public var token: Token
     public var callbacks: Callbacks
     public var pages: [Page]
@@ -75,6 +76,14 @@ public struct Manifest: Sendable {
         public var nameLocation: SourceLocation
         public var value: Located<AttributeValue>
     }
+}
+
+/// A stack the token route's server code is written for.
+public enum ServerLanguage: String, CaseIterable, Sendable {
+    /// A Node 18+ request handler, also usable as Express middleware.
+    case node
+    /// A Hummingbird 2 route.
+    case swift
 }
 
 /// A server template language the page snippets are written for.

@@ -46,6 +46,10 @@ struct ManifestDecoder {
         return list.list.compactMap { item in item.string.flatMap(PartialLanguage.init(rawValue:)).map(item.located) }
     }
 
+    func server(_ root: Value) -> [Located<ServerLanguage>] {
+        (root["server"]?.list ?? []).compactMap { item in item.string.flatMap(ServerLanguage.init(rawValue:)).map(item.located) }
+    }
+
     func csp(_ root: Value) -> Manifest.CSPSettings {
         let csp = root["csp"]
         let additions = (csp?["add"]?.entries ?? []).map { entry in

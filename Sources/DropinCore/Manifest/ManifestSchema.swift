@@ -26,6 +26,8 @@ public enum ManifestSchema {
             Field("partials", .array("Template languages to write page snippets for, under dropin/partials/.",
                                      of: .string(choices: PartialLanguage.allCases.map(\.rawValue)))),
             Field("csp", csp),
+            Field("server", .array("Token route code to write under dropin/server/: node, swift.",
+                                   of: .string(choices: ServerLanguage.allCases.map(\.rawValue)))),
             Field("token", token, required: true),
             Field("callbacks", callbacks),
             Field("pages", .array("The pages to generate.", of: page(catalog: catalog), minItems: 1), required: true),

@@ -8,6 +8,8 @@ public struct BuildPlan: Sendable {
     public let actions: [Action]
     /// The styling hooks of the components in use, which the user's stylesheet should have.
     public let stylesheetHooks: [String]
+    /// What the app's token route must allow.
+    public let tokenRoute: TokenRouteContract
 
     /// The ownership record: which files in the output folder dropin owns.
     public static let recordPath = "dropin/owned.json"

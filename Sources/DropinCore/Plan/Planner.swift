@@ -23,12 +23,18 @@ public struct Planner: Sendable {
             files.append(PlannedFile(path: Self.paramsPath, content: .template(name: "params.js", context: ParamsContext(header: names.header))))
         }
         files.append(indexFile(pages, manifest, names))
+        let contract = tokenRouteContract(pages, manifest)
+        files.append(PlannedFile(path: TokenRouteContract.openAPIPath, content: .text(contract.openAPIDocument(comment: names.header))))
+        files.append(PlannedFile(path: TokenRouteContract.allowlistPath, content: .text(contract.allowlistJSON(comment: names.header))))
+        for language in unique(manifest.server.map(\.value)) {
+            files += serverFiles(language, names)
+        }
         files.append(stylesheetFile(pages.flatMap(\.1), manifest, names))
         files.append(record(files, names))
         let elements = pages.flatMap(\.1)
         return BuildPlan(files: files.sorted { $0.path < $1.path }, pageCount: pages.count,
                          componentCount: elements.count, actions: unique(elements.flatMap(\.actions)).sorted(),
-                         stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks))
+                         stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks), tokenRoute: contract)
     }
 
     // MARK: Elements
@@ -119,6 +125,38 @@ public struct Planner: Sendable {
             tokenURL: manifest.token.url.value, tokenFunction: manifest.token.mode.value == .function,
             csrfMeta: manifest.token.csrfMeta.value, csrfHeader: manifest.token.csrfHeader.value,
             success: manifest.callbacks.success?.value, error: manifest.callbacks.error?.value)
+    }
+
+    private func tokenRouteContract(_ pages: [(Manifest.Page, [Element])], _ manifest: Manifest) -> TokenRouteContract {
+        var uses: [String: (actions: [Action], pages: [String])] = [:]
+        for (page, elements) in pages {
+            for element in elements {
+                var use = uses[element.spec.tag] ?? ([], [])
+                use.actions = unique(use.actions + element.actions)
+                use.pages = unique(use.pages + [page.path.value])
+                uses[element.spec.tag] = use
+            }
+        }
+        return TokenRouteContract(
+            environment: manifest.environment.value, tokenURL: manifest.token.url.value,
+            actions: unique(pages.flatMap { $0.1.flatMap(\.actions) }).map(\.rawValue).sorted(),
+            components: uses.keys.sorted().map { tag in
+                TokenRouteContract.Use(tag: tag, actions: uses[tag]!.actions.map(\.rawValue).sorted(), pages: uses[tag]!.pages)
+            })
+    }
+
+    /// The token route's code for one stack: the Node handler from its template, or the Swift
+    /// sources dropin serve itself runs.
+    private func serverFiles(_ language: ServerLanguage, _ names: Names) -> [PlannedFile] {
+        switch language {
+        case .node:
+            return [PlannedFile(path: "dropin/server/node/dwolla-token-route.js",
+                                content: .template(name: "token-route.js", context: ParamsContext(header: names.header)))]
+        case .swift:
+            return EmbeddedTemplates.tokenRouteSources.map { file in
+                PlannedFile(path: "dropin/server/swift/\(file.name)", content: .text("// \(names.header)\n" + file.text))
+            }
+        }
     }
 
     private func indexFile(_ pages: [(Manifest.Page, [Element])], _ manifest: Manifest, _ names: Names) -> PlannedFile {

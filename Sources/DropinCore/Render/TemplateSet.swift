@@ -26,6 +26,7 @@ public struct TemplateSet: Sendable {
         "configure.js": "the dwolla.configure call every page loads (dropin/configure.js)",
         "params.js": "fills in page parameters from the address (dropin/params.js)",
         "styles.css": "the stylesheet starting point, written once and then yours",
+        "token-route.js": "the token route for Node 18+ (dropin/server/node/), with server: [node]",
     ]
 
     let library: MustacheLibrary

@@ -61,6 +61,6 @@ public struct ManifestValidator: Sendable {
         guard let version = decoder.version(root), let environment, let token else { return nil }
         return Manifest(file: file, version: version, environment: environment, dwollaWeb: dwollaWeb,
                         output: output, styles: styles, lang: lang, publicPath: publicPath, templates: templates,
-                        partials: partials, csp: csp, token: token, callbacks: callbacks, pages: pages)
+                        partials: partials, csp: csp, server: decoder.server(root), token: token, callbacks: callbacks, pages: pages)
     }
 }

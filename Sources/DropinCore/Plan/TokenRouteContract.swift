@@ -1,0 +1,164 @@
+import Yams
+
+/// What the app's token route must allow: exactly the actions of the components in use, and
+/// which pages use each component. Written as an OpenAPI 3.1 document for people and tools,
+/// and as compact JSON that server code loads at start.
+public struct TokenRouteContract: Sendable {
+    public struct Use: Sendable {
+        public let tag: String
+        public let actions: [String]
+        public let pages: [String]
+    }
+
+    public let environment: Environment
+    public let tokenURL: String
+    public let actions: [String]
+    public let components: [Use]
+
+    static let openAPIPath = "dropin/token-route.openapi.yaml"
+    static let allowlistPath = "dropin/token-route.json"
+
+    /// The route's path, and the origin when token.url is a full URL.
+    public var route: (origin: String?, path: String) {
+        guard let schemeEnd = tokenURL.range(of: "://") else { return (nil, tokenURL) }
+        let rest = tokenURL[schemeEnd.upperBound...]
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let path = String(rest[slash...]).split(separator: "?").first.map(String.init) ?? "/"
+        return (String(tokenURL[..<slash]), path.isEmpty ? "/" : path)
+    }
+
+    func allowlistJSON(comment: String) -> String {
+        JSONValue.object([
+            "$comment": .string(comment),
+            "formatVersion": .int(1),
+            "environment": .string(environment.rawValue),
+            "tokenUrl": .string(tokenURL),
+            "actions": .array(actions.map(JSONValue.string)),
+            "components": .object(Dictionary(uniqueKeysWithValues: components.map { use in
+                (use.tag, JSONValue.object(["actions": .array(use.actions.map(JSONValue.string)),
+                                            "pages": .array(use.pages.map(JSONValue.string))]))
+            })),
+        ]).rendered()
+    }
+
+    func openAPIDocument(comment: String) -> String {
+        var document: [(String, Node)] = [
+            ("openapi", "3.1.0"),
+            ("info", map([
+                ("title", "Dwolla client-token route"),
+                ("version", quoted("1")),
+                ("description", Node("""
+                    The route the app's pages call for Dwolla client tokens, once per action. It
+                    allows exactly the actions of the drop-in components in use, mints tokens only
+                    for the signed-in customer (taken from the session, never from the body), and
+                    answers failures with RFC 9457 problem documents that carry no detail from
+                    Dwolla.
+                    """.replacingOccurrences(of: "\n", with: " "))),
+            ])),
+        ]
+        if let origin = route.origin { document.append(("servers", .sequence([map([("url", Node(origin))])]))) }
+        document += [
+            ("paths", map([(route.path, map([("post", operation)]))])),
+            ("components", map([("schemas", schemas)])),
+            ("x-dropin", map([
+                ("environment", Node(environment.rawValue)),
+                ("components", map(components.map { use in
+                    (use.tag, map([("actions", strings(use.actions)), ("pages", strings(use.pages))]))
+                })),
+            ])),
+        ]
+        // Serializing a tree of plain scalars cannot fail.
+        let yaml = (try? Yams.serialize(node: map(document), width: 100, sortKeys: false)) ?? ""
+        return "# \(comment)\n" + yaml
+    }
+
+    private var operation: Node {
+        func problem(_ description: String) -> Node {
+            map([("description", Node(description)),
+                 ("content", map([("application/problem+json", map([("schema", reference("Problem"))]))]))])
+        }
+        return map([
+            ("operationId", "createClientToken"),
+            ("summary", "A client token for one action of a drop-in component"),
+            ("requestBody", map([
+                ("required", Node("true", Tag(.bool))),
+                ("content", map([("application/json", map([("schema", reference("TokenRequest"))]))])),
+            ])),
+            ("responses", map([
+                (quoted("200"), map([
+                    ("description", "A single-use client token"),
+                    ("content", map([("application/json", map([("schema", reference("TokenResponse"))]))])),
+                ])),
+                (quoted("400"), problem("Malformed JSON, wrong types, or links that do not fit the action")),
+                (quoted("401"), problem("Not signed in")),
+                (quoted("403"), problem("An action this app does not use, another customer than the session's, or a cross-site request")),
+                (quoted("413"), problem("A body over 16 KiB")),
+                (quoted("429"), problem("Too many token requests")),
+                (quoted("502"), problem("Dwolla failed, timed out or answered nonsense")),
+            ])),
+        ])
+    }
+
+    private var schemas: Node {
+        let link = map([
+            ("type", "object"), ("required", strings(["href"])), ("additionalProperties", Node("false", Tag(.bool))),
+            ("properties", map([("href", map([("type", "string")]))])),
+        ])
+        let links = map([
+            ("type", "object"), ("additionalProperties", Node("false", Tag(.bool))),
+            ("properties", map(["customer", "client", "beneficial-owner", "destination"].map { ($0, reference("Link")) })),
+        ])
+        return map([
+            ("Action", map([("type", "string"), ("enum", strings(actions))])),
+            ("Link", link),
+            ("Links", links),
+            ("Amount", map([
+                ("type", "object"), ("required", strings(["currency", "value"])), ("additionalProperties", Node("false", Tag(.bool))),
+                ("properties", map([
+                    ("currency", map([("const", "USD")])),
+                    ("value", map([("type", "string"), ("pattern", Node(#"^[0-9]+(\.[0-9]{2})?$"#))])),
+                ])),
+            ])),
+            ("TokenRequest", map([
+                ("type", "object"), ("required", strings(["action"])), ("additionalProperties", Node("false", Tag(.bool))),
+                ("description", "As dwolla-web.js sends it; a pay-in adds _links.destination and amount."),
+                ("properties", map([
+                    ("action", reference("Action")), ("_links", reference("Links")), ("links", reference("Links")),
+                    ("amount", reference("Amount")),
+                ])),
+            ])),
+            ("TokenResponse", map([
+                ("type", "object"), ("required", strings(["token"])),
+                ("properties", map([("token", map([("type", "string")]))])),
+            ])),
+            ("Problem", map([
+                ("type", "object"), ("required", strings(["type", "title", "status"])),
+                ("properties", map([
+                    ("type", map([("type", "string")])), ("title", map([("type", "string")])),
+                    ("status", map([("type", "integer")])), ("detail", map([("type", "string")])),
+                ])),
+            ])),
+        ])
+    }
+
+    private func map(_ pairs: [(String, Node)]) -> Node {
+        .mapping(Node.Mapping(pairs.map { (Node($0.0), $0.1) }))
+    }
+
+    private func map(_ pairs: [(Node, Node)]) -> Node {
+        .mapping(Node.Mapping(pairs))
+    }
+
+    private func strings(_ values: [String]) -> Node {
+        .sequence(Node.Sequence(values.map { Node($0) }))
+    }
+
+    private func reference(_ name: String) -> Node {
+        map([("$ref", Node("#/components/schemas/\(name)"))])
+    }
+
+    /// Text YAML would otherwise read as a number.
+    private func quoted(_ text: String) -> Node {
+        Node(text, Tag(.str), .doubleQuoted)
+    }
+}

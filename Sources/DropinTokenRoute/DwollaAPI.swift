@@ -1,0 +1,107 @@
+// Client tokens from Dwolla's API: an application token from POST /token (client credentials),
+// cached and refreshed a minute before it expires, shared by concurrent requests, and renewed
+// once when Dwolla answers 401; then POST /client-tokens.
+
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+public actor DwollaAPI: ClientTokenSource {
+    public struct Credentials: Sendable {
+        public let key: String
+        public let secret: String
+
+        public init(key: String, secret: String) {
+            self.key = key
+            self.secret = secret
+        }
+
+        /// DWOLLA_KEY and DWOLLA_SECRET, when both are set and not empty.
+        public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Credentials? {
+            guard let key = environment["DWOLLA_KEY"], !key.isEmpty,
+                  let secret = environment["DWOLLA_SECRET"], !secret.isEmpty else { return nil }
+            return Credentials(key: key, secret: secret)
+        }
+    }
+
+    private let api: URL
+    private let credentials: Credentials
+    private let session: URLSession
+    private let timeout: TimeInterval
+    private var cached: (token: String, renewAt: Date)?
+    private var renewal: Task<(token: String, renewAt: Date), any Error>?
+
+    public init(api: URL, credentials: Credentials, timeout: TimeInterval = 10, session: URLSession? = nil) {
+        self.api = api
+        self.credentials = credentials
+        self.timeout = timeout
+        self.session = session ?? URLSession(configuration: .ephemeral)
+    }
+
+    public func clientToken(body: Data) async throws -> String {
+        let token = try await applicationToken()
+        do {
+            return try await requestClientToken(body: body, applicationToken: token)
+        } catch is Unauthorized {
+            // The token may have been revoked early: renew once, then try once more.
+            if cached?.token == token { cached = nil }
+            return try await requestClientToken(body: body, applicationToken: try await applicationToken())
+        }
+    }
+
+    private struct Unauthorized: Error {}
+
+    private func applicationToken() async throws -> String {
+        if let cached, cached.renewAt > Date() { return cached.token }
+        if let renewal { return try await renewal.value.token }
+        let task = Task { try await self.fetchApplicationToken() }
+        renewal = task
+        defer { renewal = nil }
+        let fresh = try await task.value
+        cached = fresh
+        return fresh.token
+    }
+
+    private func fetchApplicationToken() async throws -> (token: String, renewAt: Date) {
+        var request = URLRequest(url: api.appendingPathComponent("token"), timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        let basic = Data("\(credentials.key):\(credentials.secret)".utf8).base64EncodedString()
+        request.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data("grant_type=client_credentials".utf8)
+        let (data, status) = try await send(request)
+        guard status == 200,
+              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+              let token = object["access_token"] as? String, !token.isEmpty,
+              let expiresIn = (object["expires_in"] as? NSNumber)?.doubleValue
+        else { throw ClientTokenFailure(description: "POST /token answered \(status) without a usable token") }
+        return (token, Date().addingTimeInterval(max(0, expiresIn - 60)))
+    }
+
+    private func requestClientToken(body: Data, applicationToken: String) async throws -> String {
+        var request = URLRequest(url: api.appendingPathComponent("client-tokens"), timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(applicationToken)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/vnd.dwolla.v1.hal+json", forHTTPHeaderField: "Accept")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = body
+        let (data, status) = try await send(request)
+        if status == 401 { throw Unauthorized() }
+        guard status == 200,
+              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+              let token = object["token"] as? String, !token.isEmpty
+        else { throw ClientTokenFailure(description: "POST /client-tokens answered \(status) without a token") }
+        return token
+    }
+
+    private func send(_ request: URLRequest) async throws -> (Data, Int) {
+        do {
+            let (data, response) = try await session.data(for: request)
+            return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
+        } catch {
+            // URLError text names the URL and the failure, never a header.
+            throw ClientTokenFailure(description: "\(request.url?.path ?? ""): \((error as? URLError)?.code.rawValue ?? -1) \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+// The token route on a Hummingbird router: refuses cross-site requests and oversized bodies
+// before reading further, then answers as DwollaTokenRoute decides.
+
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+extension DwollaTokenRoute {
+    /// Answers POST `path`. `session` is the app's own lookup of who is signed in.
+    public func add<Context: RequestContext>(
+        to router: Router<Context>, path: String,
+        session: @escaping @Sendable (Request, Context) async -> TokenRouteSession
+    ) {
+        router.post(RouterPath(path)) { request, context -> Response in
+            if Self.isCrossSite(request) {
+                self.logger.notice("cross-site token request refused")
+                return Self.response(.problem(403, "Cross-site request", "The token route answers only its own site's pages."))
+            }
+            var request = request
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: Self.maximumBodySize)
+            } catch is NIOTooManyBytesError {
+                return Self.response(.problem(413, "Request too large", "A token request is a small JSON object."))
+            }
+            return Self.response(await self.answer(body: Data(buffer: body), session: await session(request, context)))
+        }
+    }
+
+    /// True when the browser says the request comes from another site: a cross-site fetch, or
+    /// an Origin whose host is not the one the request was sent to.
+    static func isCrossSite(_ request: Request) -> Bool {
+        if request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "cross-site" { return true }
+        guard let origin = request.headers[.origin] else { return false }
+        guard let host = request.head.authority else { return true }
+        return origin != "http://\(host)" && origin != "https://\(host)"
+    }
+
+    static func response(_ answer: TokenRouteAnswer) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: answer.status),
+            headers: [.contentType: answer.contentType, .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}

@@ -15,7 +15,7 @@ struct BuildCommandTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr == "")
         let lines = outcome.stdout.split(separator: "\n")
-        #expect(Array(lines.prefix(5)) == ["Pages            | 1", "Components       | 1", "Files written    | 7",
+        #expect(Array(lines.prefix(5)) == ["Pages            | 1", "Components       | 1", "Files written    | 9",
                                            "Files unchanged  | 0", "Files removed    | 0"])
         #expect(lines.last?.hasPrefix("Built site/ in ") == true)
         #expect(try scratch.read("site/a.html").contains("<dwolla-balance-display data-dropin-param-customerid=\"customerId\">"))
@@ -25,7 +25,7 @@ struct BuildCommandTests {
         let outcome = try dropin("build", "--dry-run", in: scratch.url)
         #expect(outcome.status == 0)
         #expect(outcome.stdout.hasPrefix("would create site/a.html\nwould create site/dropin/configure.js\n"))
-        #expect(outcome.stdout.contains("Files to write   | 7"))
+        #expect(outcome.stdout.contains("Files to write   | 9"))
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site").path))
     }
 
@@ -36,7 +36,7 @@ struct BuildCommandTests {
         #expect(document["command"] as? String == "build")
         #expect(document["pages"] as? Int == 1)
         let files = try #require(document["files"] as? [String: [String]])
-        #expect(files["created"]?.count == 7)
+        #expect(files["created"]?.count == 9)
         #expect(files["removed"] == [])
     }
 
@@ -59,7 +59,7 @@ struct BuildCommandTests {
         _ = try dropin("build", in: scratch.url)
         let clean = try dropin("check", in: scratch.url)
         #expect(clean.status == 0)
-        #expect(clean.stdout == "site/ is up to date: 7 files checked\n")
+        #expect(clean.stdout == "site/ is up to date: 9 files checked\n")
 
         try scratch.write("site/a.html", try scratch.read("site/a.html").replacingOccurrences(of: "<h1>A</h1>", with: "<h1>B</h1>"))
         let stale = try dropin("check", in: scratch.url)
@@ -109,7 +109,7 @@ struct BuildCommandTests {
         let list = try dropin("templates", "list", in: scratch.url)
         #expect(list.status == 0)
         #expect(list.stdout.contains("page.html.mustache      each page: its head, scripts and drop-in elements"))
-        #expect(list.stdout.split(separator: "\n").count == 7)
+        #expect(list.stdout.split(separator: "\n").count == 8)
         let page = try dropin("templates", "cat", "page.html", in: scratch.url)
         #expect(page.status == 0)
         #expect(page.stdout == (try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/page.html.mustache"), encoding: .utf8)))

@@ -36,10 +36,10 @@ struct OracleTests {
 
     @Test func theRepositorysSitePassesEveryOracle() throws {
         let arguments = try Self.oracleArguments(for: repositoryRoot.appendingPathComponent("site"))
-        #expect(arguments.filter { $0 == "--fragment" }.count == 10)
+        #expect(arguments.filter { $0 == "--fragment" }.count == 20)
         let outcome = try Self.runOracles(arguments)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        #expect(outcome.stdout.hasSuffix("checked 11 pages and 10 snippets: 0 problems\n"))
+        #expect(outcome.stdout.hasSuffix("checked 11 pages and 20 snippets: 0 problems\n"))
     }
 
     @Test func everyFixtureOutputPassesEveryOracle() throws {

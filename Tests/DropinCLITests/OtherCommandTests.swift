@@ -62,7 +62,7 @@ struct OtherCommandTests {
         #expect(schema["$schema"] as? String == "http://json-schema.org/draft-07/schema#")
         let properties = try #require(schema["properties"] as? [String: Any])
         #expect(Set(properties.keys) == ["version", "environment", "dwollaWeb", "output", "styles", "lang", "publicPath",
-                                         "templates", "partials", "csp", "token", "callbacks", "pages"])
+                                         "templates", "partials", "csp", "server", "token", "callbacks", "pages"])
     }
 }
 

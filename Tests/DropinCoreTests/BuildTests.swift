@@ -73,11 +73,11 @@ struct BuildTests {
     @Test func aSecondBuildWritesNothingAndCheckPasses() throws {
         let project = try Project(manifest: Self.manifest)
         let first = try project.build()
-        #expect(first.changes?.created.count == 9)
+        #expect(first.changes?.created.count == 11)
         let dates = try project.modificationDates("site")
         let second = try project.build()
         #expect(second.changes?.writes == [])
-        #expect(second.changes?.unchanged.count == 9)
+        #expect(second.changes?.unchanged.count == 11)
         #expect(try project.modificationDates("site") == dates)
         let check = try project.check()
         #expect(check.succeeded, "\(check.diagnostics.map(\.message))")
@@ -187,7 +187,7 @@ struct BuildTests {
         let project = try Project(manifest: Self.manifest)
         let result = try project.build(dryRun: true)
         #expect(result.succeeded)
-        #expect(result.changes?.created.count == 9)
+        #expect(result.changes?.created.count == 11)
         #expect(!project.exists("site"))
     }
 

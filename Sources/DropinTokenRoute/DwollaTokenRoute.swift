@@ -77,13 +77,15 @@ public struct DwollaTokenRoute: Sendable {
     public static let maximumBodySize = 16 * 1024
 
     public let allowlist: Set<String>
+    /// The environment's API, which names customers and funding sources in links. Requests may
+    /// go elsewhere (a proxy, a test double); links keep Dwolla's names.
     public let api: URL
     public let source: any ClientTokenSource
     public let logger: Logger
 
-    public init(allowlist: TokenRouteAllowlist, api: URL? = nil, source: any ClientTokenSource, logger: Logger) {
+    public init(allowlist: TokenRouteAllowlist, source: any ClientTokenSource, logger: Logger) {
         self.allowlist = Set(allowlist.actions)
-        self.api = api ?? allowlist.api
+        self.api = allowlist.api
         self.source = source
         self.logger = logger
     }

@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         let router = Router()
         router.add(middleware: FileMiddleware(rendered.folder.url.path, searchForIndexHtml: true, logger: logger))
-        let route = DwollaTokenRoute(allowlist: allowlist, api: api, source: tokens, logger: logger)
+        let route = DwollaTokenRoute(allowlist: allowlist, source: tokens, logger: logger)
         let session: TokenRouteSession = .signedIn(customerId: customerId)
         route.add(to: router, path: contract.route.path) { _, _ in session }
 

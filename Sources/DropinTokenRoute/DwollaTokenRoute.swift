@@ -57,7 +57,7 @@ public struct TokenRouteAnswer: Sendable, Equatable {
 
     private static func json(_ object: [String: Any]) -> Data {
         // Plain strings and numbers always serialize.
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 }
 
@@ -216,7 +216,7 @@ struct TokenRequest {
         var body: [String: Any] = ["action": action]
         if !links.isEmpty { body["_links"] = links }
         if let amount { body["amount"] = ["currency": amount.currency, "value": amount.value] }
-        return (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
+        return (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 
     static func isResource(_ href: String, _ collection: String, api: URL) -> Bool {

@@ -4,7 +4,8 @@ import FoundationNetworking
 #endif
 import Testing
 
-/// A `dropin serve` process for one test, with its output kept for inspection.
+/// A token route under test in a process of its own (`dropin serve`, or the generated Node
+/// handler), with its output kept for inspection.
 final class ServeProcess: @unchecked Sendable {
     let process = Process()
     private let lock = NSLock()
@@ -16,9 +17,14 @@ final class ServeProcess: @unchecked Sendable {
     static let customer = "6d23bbd6-2ab4-4cba-9ba6-fa4a3fd2d9c6"
 
     /// Starts serve in `folder` and waits until it listens.
-    init(in folder: URL, arguments: [String], credentials: Bool = true) throws {
-        process.executableURL = dropinBinary
-        process.arguments = ["serve", "--port", "0"] + arguments
+    convenience init(in folder: URL, arguments: [String], credentials: Bool = true) throws {
+        try self.init(dropinBinary, ["serve", "--port", "0"] + arguments, in: folder, credentials: credentials)
+    }
+
+    /// Starts a program that prints "at http://127.0.0.1:PORT/" once it listens, and waits for that.
+    init(_ executable: URL, _ arguments: [String], in folder: URL, credentials: Bool = true) throws {
+        process.executableURL = executable
+        process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

@@ -96,13 +96,26 @@ public actor DwollaAPI: ClientTokenSource {
         return token
     }
 
+    /// Sends with a deadline for the whole exchange: URLSession's own timeout only bounds the
+    /// silence between bytes on some platforms.
     private func send(_ request: URLRequest) async throws -> (Data, Int) {
-        do {
-            let (data, response) = try await session.data(for: request)
-            return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
-        } catch {
-            // URLError text names the URL and the failure, never a header.
-            throw ClientTokenFailure(description: "\(request.url?.path ?? ""): \((error as? URLError)?.code.rawValue ?? -1) \(error.localizedDescription)")
+        let session = self.session, timeout = self.timeout
+        return try await withThrowingTaskGroup(of: (Data, Int).self) { group in
+            group.addTask {
+                do {
+                    let (data, response) = try await session.data(for: request)
+                    return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
+                } catch {
+                    // URLError text names the URL and the failure, never a header.
+                    throw ClientTokenFailure(description: "\(request.url?.path ?? ""): \(error.localizedDescription)")
+                }
+            }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                throw ClientTokenFailure(description: "\(request.url?.path ?? ""): no answer within \(timeout) s")
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
         }
     }
 }

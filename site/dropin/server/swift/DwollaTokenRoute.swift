@@ -58,7 +58,7 @@ public struct TokenRouteAnswer: Sendable, Equatable {
 
     private static func json(_ object: [String: Any]) -> Data {
         // Plain strings and numbers always serialize.
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 }
 
@@ -78,13 +78,15 @@ public struct DwollaTokenRoute: Sendable {
     public static let maximumBodySize = 16 * 1024
 
     public let allowlist: Set<String>
+    /// The environment's API, which names customers and funding sources in links. Requests may
+    /// go elsewhere (a proxy, a test double); links keep Dwolla's names.
     public let api: URL
     public let source: any ClientTokenSource
     public let logger: Logger
 
-    public init(allowlist: TokenRouteAllowlist, api: URL? = nil, source: any ClientTokenSource, logger: Logger) {
+    public init(allowlist: TokenRouteAllowlist, source: any ClientTokenSource, logger: Logger) {
         self.allowlist = Set(allowlist.actions)
-        self.api = api ?? allowlist.api
+        self.api = allowlist.api
         self.source = source
         self.logger = logger
     }
@@ -215,7 +217,7 @@ struct TokenRequest {
         var body: [String: Any] = ["action": action]
         if !links.isEmpty { body["_links"] = links }
         if let amount { body["amount"] = ["currency": amount.currency, "value": amount.value] }
-        return (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
+        return (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 
     static func isResource(_ href: String, _ collection: String, api: URL) -> Bool {

@@ -26,8 +26,10 @@ const FIELDS = new Set(["action", "_links", "links", "amount"]);
 function createTokenRoute(options) {
   const allowlist = options.allowlist ||
     JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "token-route.json"), "utf8"));
-  const api = (options.api || (allowlist.environment === "production"
-    ? "https://api.dwolla.com" : "https://api-sandbox.dwolla.com")).replace(/\/$/, "");
+  // Dwolla names customers and funding sources by URLs of the environment's API; requests may
+  // go elsewhere (options.api: a proxy, a test double) while links keep Dwolla's names.
+  const resources = allowlist.environment === "production" ? "https://api.dwolla.com" : "https://api-sandbox.dwolla.com";
+  const api = (options.api || resources).replace(/\/$/, "");
   const allowed = new Set(allowlist.actions);
   const timeoutMs = options.timeoutMs || 10000;
   const log = options.log || ((level, message, fields) => console.log(JSON.stringify({ level, message, ...fields })));
@@ -139,7 +141,7 @@ function createTokenRoute(options) {
   }
 
   function isResource(href, collection) {
-    const prefix = api + "/" + collection + "/";
+    const prefix = resources + "/" + collection + "/";
     return href.startsWith(prefix) &&
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(href.slice(prefix.length));
   }
@@ -155,7 +157,7 @@ function createTokenRoute(options) {
     if (!allowed.has(request.action)) {
       return deny(403, "Action not allowed", "This app does not use the action " + request.action + ".");
     }
-    const customerHref = session.customerId ? api + "/customers/" + session.customerId : null;
+    const customerHref = session.customerId ? resources + "/customers/" + session.customerId : null;
     if (request.links.customer !== undefined &&
         (customerHref === null || request.links.customer.toLowerCase() !== customerHref.toLowerCase())) {
       return deny(403, "Not your customer", "Tokens are issued only for the signed-in customer.");
@@ -211,12 +213,16 @@ function createTokenRoute(options) {
     return new Promise((resolve, reject) => {
       const chunks = [];
       let size = 0;
-      req.on("data", (chunk) => {
+      const collect = (chunk) => {
         size += chunk.length;
-        if (size > MAXIMUM_BODY) { resolve(null); req.destroy(); return; }
-        chunks.push(chunk);
-      });
-      req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        if (size <= MAXIMUM_BODY) { chunks.push(chunk); return; }
+        // Too large: answer now and let the rest drain unread, so the client still gets the 413.
+        req.off("data", collect);
+        req.resume();
+        resolve(null);
+      };
+      req.on("data", collect);
+      req.on("end", () => resolve(size > MAXIMUM_BODY ? null : Buffer.concat(chunks).toString("utf8")));
       req.on("error", reject);
     });
   }

@@ -26,6 +26,7 @@ extension DwollaTokenRoute {
             }
             return Self.response(await self.answer(body: Data(buffer: body), session: await session(request, context)))
         }
+        router.add(middleware: PostOnly<Context>(path: path))
     }
 
     /// True when the browser says the request comes from another site: a cross-site fetch, or
@@ -42,5 +43,15 @@ extension DwollaTokenRoute {
             status: HTTPResponse.Status(code: answer.status),
             headers: [.contentType: answer.contentType, .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
+
+/// Any other method on the route's path is answered 405, not 404: the path exists.
+struct PostOnly<Context: RequestContext>: RouterMiddleware {
+    let path: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.uri.path == path, request.method != .post else { return try await next(request, context) }
+        return Response(status: .methodNotAllowed, headers: [.allow: "POST"])
     }
 }

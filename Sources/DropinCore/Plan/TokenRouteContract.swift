@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// What the app's token route must allow: exactly the actions of the components in use, and
@@ -99,34 +100,54 @@ public struct TokenRouteContract: Sendable {
         ])
     }
 
+    /// The request schemas say exactly what the route accepts: what they allow it answers with
+    /// a token or a 401, 403 or 429; what they refuse, with a 400.
     private var schemas: Node {
-        let link = map([
-            ("type", "object"), ("required", strings(["href"])), ("additionalProperties", Node("false", Tag(.bool))),
-            ("properties", map([("href", map([("type", "string")]))])),
-        ])
-        let links = map([
-            ("type", "object"), ("additionalProperties", Node("false", Tag(.bool))),
-            ("properties", map(["customer", "client", "beneficial-owner", "destination"].map { ($0, reference("Link")) })),
-        ])
-        return map([
+        let no = Node("false", Tag(.bool))
+        func link(_ pattern: String?) -> Node {
+            var href: [(String, Node)] = [("type", "string"), ("maxLength", Node("1000", Tag(.int)))]
+            if let pattern { href.append(("pattern", Node(pattern))) }
+            return map([("type", "object"), ("required", strings(["href"])), ("additionalProperties", no),
+                        ("properties", map([("href", map(href))]))])
+        }
+        func links(_ names: [String]) -> Node {
+            map([("type", "object"), ("additionalProperties", no),
+                 ("properties", map(names.map { ($0, reference(linkSchema[$0]!)) }))])
+        }
+        func request(_ summary: String, action: Node, linkGroup: String, amount: Bool) -> Node {
+            var properties: [(String, Node)] = [("action", action), ("_links", reference(linkGroup)), ("links", reference(linkGroup))]
+            if amount { properties.append(("amount", reference("Amount"))) }
+            return map([("type", "object"), ("description", Node(summary)), ("required", strings(["action"])),
+                        ("additionalProperties", no), ("properties", map(properties))])
+        }
+        var variants = [reference("PlainRequest")]
+        var definitions: [(String, Node)] = [
             ("Action", map([("type", "string"), ("enum", strings(actions))])),
-            ("Link", link),
-            ("Links", links),
-            ("Amount", map([
-                ("type", "object"), ("required", strings(["currency", "value"])), ("additionalProperties", Node("false", Tag(.bool))),
-                ("properties", map([
-                    ("currency", map([("const", "USD")])),
-                    ("value", map([("type", "string"), ("pattern", Node(#"^[0-9]+(\.[0-9]{2})?$"#))])),
+            ("Link", link(nil)),
+            ("FundingSourceLink", link(resourcePattern("funding-sources"))),
+            ("BeneficialOwnerLink", link(resourcePattern("beneficial-owners"))),
+            ("Links", links(["customer", "client", "beneficial-owner"])),
+            ("PlainRequest", request("A token for one action, as dwolla-web.js asks for it.",
+                                     action: reference("Action"), linkGroup: "Links", amount: false)),
+        ]
+        if actions.contains("customer.transfers.send") {
+            variants.append(reference("PayinRequest"))
+            definitions += [
+                ("PayinLinks", links(["customer", "client", "beneficial-owner", "destination"])),
+                ("PayinRequest", request("The pay-in token your server asks for: a destination funding source and an amount.",
+                                         action: map([("const", "customer.transfers.send")]), linkGroup: "PayinLinks", amount: true)),
+                ("Amount", map([
+                    ("type", "object"), ("required", strings(["currency", "value"])), ("additionalProperties", no),
+                    ("properties", map([
+                        ("currency", map([("const", "USD")])),
+                        ("value", map([("type", "string"), ("pattern", Node(#"^[0-9]+(\.[0-9]{2})?$"#))])),
+                    ])),
                 ])),
-            ])),
-            ("TokenRequest", map([
-                ("type", "object"), ("required", strings(["action"])), ("additionalProperties", Node("false", Tag(.bool))),
-                ("description", "As dwolla-web.js sends it; a pay-in adds _links.destination and amount."),
-                ("properties", map([
-                    ("action", reference("Action")), ("_links", reference("Links")), ("links", reference("Links")),
-                    ("amount", reference("Amount")),
-                ])),
-            ])),
+            ]
+        }
+        definitions += [
+            ("TokenRequest", map([("description", "A token request; customer links must name the signed-in customer."),
+                                  ("anyOf", .sequence(Node.Sequence(variants)))])),
             ("TokenResponse", map([
                 ("type", "object"), ("required", strings(["token"])),
                 ("properties", map([("token", map([("type", "string")]))])),
@@ -138,7 +159,18 @@ public struct TokenRouteContract: Sendable {
                     ("status", map([("type", "integer")])), ("detail", map([("type", "string")])),
                 ])),
             ])),
-        ])
+        ]
+        return map(definitions)
+    }
+
+    private let linkSchema = ["customer": "Link", "client": "Link", "beneficial-owner": "BeneficialOwnerLink",
+                              "destination": "FundingSourceLink"]
+
+    /// A resource of the environment's API, named by its UUID.
+    private func resourcePattern(_ collection: String) -> String {
+        let hex = "[0-9a-fA-F]"
+        let base = environment.apiBase.replacingOccurrences(of: ".", with: "\\.")
+        return "^\(base)/\(collection)/\(hex){8}-\(hex){4}-\(hex){4}-\(hex){4}-\(hex){12}$"
     }
 
     private func map(_ pairs: [(String, Node)]) -> Node {

@@ -21,6 +21,7 @@ const fs = require("node:fs");
 
 const MAXIMUM_BODY = 16 * 1024;
 const LINK_NAMES = new Set(["customer", "client", "beneficial-owner", "destination"]);
+const MAXIMUM_HREF = 1000;
 const FIELDS = new Set(["action", "_links", "links", "amount"]);
 
 function createTokenRoute(options) {
@@ -110,7 +111,10 @@ function createTokenRoute(options) {
     if (typeof object.action !== "string" || object.action === "") {
       return problem(400, "Malformed token request", "action must be a non-empty string.");
     }
+    // Each link by name from _links, else links (dwolla-web.js sends both, alike); every
+    // customer either names must be the session's.
     const links = {};
+    const customers = [];
     for (const key of ["_links", "links"]) {
       if (object[key] === undefined) continue;
       const group = object[key];
@@ -119,13 +123,12 @@ function createTokenRoute(options) {
       }
       for (const [name, link] of Object.entries(group)) {
         if (!LINK_NAMES.has(name)) return problem(400, "Malformed token request", "Unknown link " + name + ".");
-        if (link === null || typeof link !== "object" || Object.keys(link).length !== 1 || typeof link.href !== "string") {
-          return problem(400, "Malformed token request", key + "." + name + " must be {\"href\": \"...\"}.");
+        if (link === null || typeof link !== "object" || Object.keys(link).length !== 1 || typeof link.href !== "string" ||
+            [...link.href].length > MAXIMUM_HREF) {
+          return problem(400, "Malformed token request", key + "." + name + " must be {\"href\": \"...\"}, at most " + MAXIMUM_HREF + " characters.");
         }
-        if (links[name] !== undefined && links[name] !== link.href) {
-          return problem(400, "Malformed token request", "_links and links name different " + name + "s.");
-        }
-        links[name] = link.href;
+        if (name === "customer") customers.push(link.href);
+        if (links[name] === undefined) links[name] = link.href;
       }
     }
     let amount = null;
@@ -137,7 +140,7 @@ function createTokenRoute(options) {
       }
       amount = { currency: value.currency, value: value.value };
     }
-    return { action: object.action, links, amount };
+    return { action: object.action, links, customers, amount };
   }
 
   function isResource(href, collection) {
@@ -158,8 +161,7 @@ function createTokenRoute(options) {
       return deny(403, "Action not allowed", "This app does not use the action " + request.action + ".");
     }
     const customerHref = session.customerId ? resources + "/customers/" + session.customerId : null;
-    if (request.links.customer !== undefined &&
-        (customerHref === null || request.links.customer.toLowerCase() !== customerHref.toLowerCase())) {
+    if (request.customers.some((href) => customerHref === null || href.toLowerCase() !== customerHref.toLowerCase())) {
       return deny(403, "Not your customer", "Tokens are issued only for the signed-in customer.");
     }
     if (request.action !== "customer.create" && !customerHref) {

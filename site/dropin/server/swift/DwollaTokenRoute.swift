@@ -106,7 +106,8 @@ public struct DwollaTokenRoute: Sendable {
         guard allowlist.contains(request.action) else {
             return deny(403, "Action not allowed", "This app does not use the action \(request.action).", request.action)
         }
-        if let href = request.customerHref, href.lowercased() != customerHref(customerId)?.lowercased() {
+        let own = customerHref(customerId)?.lowercased()
+        if request.customerHrefs.contains(where: { $0.lowercased() != own }) {
             return deny(403, "Not your customer", "Tokens are issued only for the signed-in customer.", request.action)
         }
         if request.action != "customer.create" && customerId == nil {
@@ -142,12 +143,14 @@ struct TokenRequest {
     }
 
     static let linkNames: Set<String> = ["customer", "client", "beneficial-owner", "destination"]
+    static let maximumHrefLength = 1000
 
     let action: String
+    /// Each link by name: from `_links`, else from `links` (dwolla-web.js sends both, alike).
     let links: [String: String]
+    /// Every customer either group names: each must be the session's.
+    let customerHrefs: [String]
     let amount: (currency: String, value: String)?
-
-    var customerHref: String? { links["customer"] }
 
     static func parse(_ body: Data) -> Result<TokenRequest, Problem> {
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
@@ -160,17 +163,17 @@ struct TokenRequest {
             return .failure(Problem(detail: "action must be a non-empty string."))
         }
         var links: [String: String] = [:]
+        var customerHrefs: [String] = []
         for key in ["_links", "links"] where object[key] != nil {
             guard let group = object[key] as? [String: Any] else { return .failure(Problem(detail: "\(key) must be an object.")) }
             for (name, value) in group {
                 guard linkNames.contains(name) else { return .failure(Problem(detail: "Unknown link \(name).")) }
-                guard let link = value as? [String: Any], link.count == 1, let href = link["href"] as? String else {
-                    return .failure(Problem(detail: "\(key).\(name) must be {\"href\": \"...\"}."))
+                guard let link = value as? [String: Any], link.count == 1, let href = link["href"] as? String,
+                      href.count <= maximumHrefLength else {
+                    return .failure(Problem(detail: "\(key).\(name) must be {\"href\": \"...\"}, at most \(maximumHrefLength) characters."))
                 }
-                if let other = links[name], other != href {
-                    return .failure(Problem(detail: "_links and links name different \(name)s."))
-                }
-                links[name] = href
+                if name == "customer" { customerHrefs.append(href) }
+                if links[name] == nil { links[name] = href }
             }
         }
         var amount: (String, String)?
@@ -181,7 +184,7 @@ struct TokenRequest {
             }
             amount = (currency, number)
         }
-        return .success(TokenRequest(action: action, links: links, amount: amount))
+        return .success(TokenRequest(action: action, links: links, customerHrefs: customerHrefs, amount: amount))
     }
 
     /// Links and amounts the route passes on must be well-formed and belong to the pay-in

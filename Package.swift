@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "DropinCoreTests", dependencies: ["DropinCore"]),
         .testTarget(name: "DropinCLITests", dependencies: [
             "DropinCLI", "dropin", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
     ],
     swiftLanguageModes: [.v6]

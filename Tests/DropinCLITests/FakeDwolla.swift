@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 
 /// Dwolla's token endpoints on loopback, for tests: records every request and answers as the
@@ -47,8 +48,11 @@ final class FakeDwolla: @unchecked Sendable {
         router.post("token") { request, _ in try await self.answer("/token", request) }
         router.post("client-tokens") { request, _ in try await self.answer("/client-tokens", request) }
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        var quiet = Logger(label: "fake-dwolla")
+        quiet.logLevel = .critical
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
+                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+                              logger: quiet)
         task = Task { try await app.run() }
         for await port in stream {
             self.port = port

@@ -66,10 +66,10 @@ struct BuildCommandTests {
         #expect(stale.status == 1)
         #expect(stale.stdout == "")
         #expect(stale.stderr == """
-            site/a.html:15:1: error: stale or edited by hand: run dropin build (change the manifest or a template, not this file)
+            site/a.html:16:1: error: stale or edited by hand: run dropin build (change the manifest or a template, not this file)
             --- site/a.html (committed)
             +++ site/a.html (dropin build)
-            @@ -12,7 +12,7 @@
+            @@ -13,7 +13,7 @@
              </head>
              <body>
              <main>

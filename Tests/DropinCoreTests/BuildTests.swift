@@ -93,7 +93,7 @@ struct BuildTests {
         #expect(check.reports.map(\.status) == [.stale])
         let diagnostic = try #require(check.diagnostics.first)
         #expect(diagnostic.location?.file.hasSuffix("site/vcr.html") == true)
-        #expect(diagnostic.location?.line == 16)
+        #expect(diagnostic.location?.line == 17)
         let diff = try #require(check.reports.first?.diff)
         #expect(diff.contains("-<dwolla-personal-vcr firstname=\"Eve\""))
         #expect(diff.contains("+<dwolla-personal-vcr firstname=\"Ada\""))
@@ -202,7 +202,7 @@ struct BuildTests {
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "not-well-formed")
         #expect(diagnostic.location?.file.hasSuffix("site/a/balance.html") == true)
-        #expect(diagnostic.location?.line == 16)
+        #expect(diagnostic.location?.line == 17)
         #expect(diagnostic.message.hasSuffix("(rendered from template page.html with your template \(project.root.path)/templates/element.html.mustache)"))
         #expect(try project.tree("site") == before)
     }

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Every page of the repository's example site in headless Chromium against `dropin serve` and
+/// a fake Dwolla (Tests/Browser/e2e.py): script order, parameters, the configure call, each
+/// token request, the CSP and the default events, as a browser runs them.
+struct BrowserTests {
+    @Test func theExampleSiteWorksInARealBrowser() async throws {
+        _ = try requireTool("chromium")
+        _ = try requireTool("chromedriver")
+        let python = try requireTool("python3")
+        let scratch = try Scratch()
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"),
+                                         to: scratch.url.appendingPathComponent("dropin.yml"))
+        let dwolla = FakeDwolla()
+        try await dwolla.start()
+        defer { dwolla.stop() }
+        let serve = try ServeProcess(in: scratch.url, arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url])
+        defer { serve.stop() }
+        try #require(serve.port != 0, "\(serve.log)")
+
+        let screenshots = repositoryRoot.appendingPathComponent(".build/e2e")
+        try? FileManager.default.removeItem(at: screenshots)
+        let outcome = try run(python, [
+            repositoryRoot.appendingPathComponent("Tests/Browser/e2e.py").path,
+            "--site", serve.url, "--manifest", scratch.url.appendingPathComponent("dropin.yml").path,
+            "--customer", ServeProcess.customer, "--screenshots", screenshots.path,
+        ], environment: ["NO_PROXY": "127.0.0.1,localhost"])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr.suffix(3000))")
+        #expect(outcome.stdout.contains(" passed, 0 failed"))
+        for name in ["index.png", "business.png"] {
+            #expect(FileManager.default.fileExists(atPath: screenshots.appendingPathComponent(name).path), "no \(name)")
+        }
+    }
+}

@@ -34,10 +34,15 @@ public struct Pipeline: Sendable {
 
         let plan = Planner(catalog: catalog).plan(manifest)
         let renderer = Renderer(templates: templates)
-        let files = plan.files.map(renderer.render)
         let folder = OutputFolder(url: base.url(manifest.output.value), display: base.display(manifest.output.value))
         let verifier = Verifier(renderer: renderer, outputDisplay: folder.display)
-        diagnostics += zip(plan.files, files).flatMap(verifier.verify)
+        // Pages render and verify independently: spread them over the cores.
+        let results = parallelMap(plan.files) { file in
+            let rendered = renderer.render(file)
+            return (rendered, verifier.verify(file, rendered))
+        }
+        let files = results.map(\.0)
+        diagnostics += results.flatMap(\.1)
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Rendered(manifest: manifest, plan: plan, files: files, folder: folder), diagnostics)
     }

@@ -4,6 +4,7 @@ import Foundation
 /// its folder), so a reader or a crash sees the old text or the new, never half of either.
 public struct OutputWriter: Sendable {
     public let folder: OutputFolder
+    private let folders = CreatedFolders()
 
     public init(folder: OutputFolder) {
         self.folder = folder
@@ -25,21 +26,41 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Writes through a temporary file renamed over the target: a process killed midway leaves
+    /// the old file or the new one, never half. There is no fsync: the output is rebuilt from the
+    /// manifest at will, and syncing each of thousands of files cost most of a cold build.
     private func write(_ text: String, to path: String) throws(Failure) {
         let target = folder.url.appendingPathComponent(path)
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).dropin-\(getpid()).tmp")
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: temporary)
+            try folders.create(directory)
+            try Self.writeNew(Data(text.utf8), to: temporary.path)
             if rename(temporary.path, target.path) != 0 {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary.path)
             throw Failure(diagnostic: .error("write-failed",
                 "\(folder.display(path)) could not be written (\(Self.reason(error))): check the folder's permissions and free space",
                 at: folder.location(path)))
+        }
+    }
+
+    private static func writeNew(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
         }
     }
 
@@ -72,5 +93,16 @@ public struct OutputWriter: Sendable {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription
+    }
+}
+
+/// Folders made (or found) during one build, so each is made once rather than once a file.
+private final class CreatedFolders: @unchecked Sendable {
+    private var known = Set<String>()
+
+    func create(_ folder: URL) throws {
+        guard !known.contains(folder.path) else { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        known.insert(folder.path)
     }
 }

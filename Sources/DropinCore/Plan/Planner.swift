@@ -33,7 +33,7 @@ public struct Planner: Sendable {
         files.append(record(files, names))
         let elements = pages.flatMap(\.1)
         return BuildPlan(files: files.sorted { $0.path < $1.path }, pageCount: pages.count,
-                         componentCount: elements.count, actions: unique(elements.flatMap(\.actions)).sorted(),
+                         componentCount: elements.count, actions: Set(elements.flatMap(\.actions)).sorted(),
                          stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks), tokenRoute: contract)
     }
 
@@ -113,9 +113,13 @@ public struct Planner: Sendable {
                            configureScript: names.publicPath + Self.configurePath,
                            components: elements.map { elementContext($0, placeholder: placeholder) })
         }
+        // Placeholders that are not XML themselves (ERB's <%= %>) are checked with a neutral value
+        // in their place; the others are checked as written.
+        let needsStandIn = language.placeholder(Self.samplePlaceholder).contains { "<>&\"".contains($0) }
         return PlannedFile(path: "dropin/partials/\(language.rawValue)/\(page.path.value)",
                            content: .template(name: "snippet.html", context: snippet(language.placeholder)),
-                           check: .fragment, checkContext: snippet { _ in Self.samplePlaceholder })
+                           check: .fragment,
+                           checkContext: needsStandIn ? snippet { _ in Self.samplePlaceholder } : nil)
     }
 
     private func configure(_ manifest: Manifest, _ names: Names) -> ConfigureContext {
@@ -128,18 +132,18 @@ public struct Planner: Sendable {
     }
 
     private func tokenRouteContract(_ pages: [(Manifest.Page, [Element])], _ manifest: Manifest) -> TokenRouteContract {
-        var uses: [String: (actions: [Action], pages: [String])] = [:]
+        var uses: [String: (actions: Set<Action>, pages: [String])] = [:]
         for (page, elements) in pages {
+            for tag in unique(elements.map(\.spec.tag)) {
+                uses[tag, default: ([], [])].pages.append(page.path.value)
+            }
             for element in elements {
-                var use = uses[element.spec.tag] ?? ([], [])
-                use.actions = unique(use.actions + element.actions)
-                use.pages = unique(use.pages + [page.path.value])
-                uses[element.spec.tag] = use
+                uses[element.spec.tag, default: ([], [])].actions.formUnion(element.actions)
             }
         }
         return TokenRouteContract(
             environment: manifest.environment.value, tokenURL: manifest.token.url.value,
-            actions: unique(pages.flatMap { $0.1.flatMap(\.actions) }).map(\.rawValue).sorted(),
+            actions: Set(pages.flatMap { $0.1.flatMap(\.actions) }).map(\.rawValue).sorted(),
             components: uses.keys.sorted().map { tag in
                 TokenRouteContract.Use(tag: tag, actions: uses[tag]!.actions.map(\.rawValue).sorted(), pages: uses[tag]!.pages)
             })

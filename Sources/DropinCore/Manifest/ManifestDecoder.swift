@@ -6,12 +6,13 @@ struct ManifestDecoder {
     let catalog: Catalog
 
     func version(_ root: Value) -> Located<Int>? {
-        root["version"].flatMap { value in value.int.map(value.located) }
+        guard let value = root["version"], let number = value.int else { return nil }
+        return Located(number, at: value.location, path: value.path)
     }
 
     func environment(_ root: Value) -> Located<Environment>? {
         root["environment"].flatMap { value in
-            value.string.flatMap(Environment.init(rawValue:)).map(value.located)
+            value.string.flatMap(Environment.init(rawValue:)).map { value.located($0) }
         }
     }
 
@@ -36,25 +37,25 @@ struct ManifestDecoder {
     }
 
     func templates(_ root: Value) -> Located<String>? {
-        root["templates"].flatMap { value in value.string.map(value.located) }
+        root["templates"].flatMap { value in value.string.map { value.located($0) } }
     }
 
     func partials(_ root: Value) -> [Located<PartialLanguage>] {
         guard let list = root["partials"] else {
             return ManifestSchema.defaultPartials.map { Located($0, at: root.location, path: KeyPath.root.appending("partials")) }
         }
-        return list.list.compactMap { item in item.string.flatMap(PartialLanguage.init(rawValue:)).map(item.located) }
+        return list.list.compactMap { item in item.string.flatMap(PartialLanguage.init(rawValue:)).map { item.located($0) } }
     }
 
     func server(_ root: Value) -> [Located<ServerLanguage>] {
-        (root["server"]?.list ?? []).compactMap { item in item.string.flatMap(ServerLanguage.init(rawValue:)).map(item.located) }
+        (root["server"]?.list ?? []).compactMap { item in item.string.flatMap(ServerLanguage.init(rawValue:)).map { item.located($0) } }
     }
 
     func csp(_ root: Value) -> Manifest.CSPSettings {
         let csp = root["csp"]
         let additions = (csp?["add"]?.entries ?? []).map { entry in
             (directive: Located(entry.key, at: entry.keyLocation, path: entry.value.path),
-             sources: entry.value.list.compactMap { item in item.string.map(item.located) })
+             sources: entry.value.list.compactMap { item in item.string.map { item.located($0) } })
         }
         return Manifest.CSPSettings(enabled: csp?["enabled"]?.bool ?? true, additions: additions)
     }
@@ -62,7 +63,7 @@ struct ManifestDecoder {
     func token(_ root: Value) -> Manifest.Token? {
         guard let token = root["token"], let url = token["url"], let urlText = url.string else { return nil }
         let mode = token["mode"].flatMap { value in
-            value.string.flatMap(TokenMode.init(rawValue:)).map(value.located)
+            value.string.flatMap(TokenMode.init(rawValue:)).map { value.located($0) }
         } ?? token.located(.url)
         let csrf = token["csrf"] ?? token
         return Manifest.Token(url: url.located(urlText), mode: mode,
@@ -73,7 +74,7 @@ struct ManifestDecoder {
     func callbacks(_ root: Value) -> Manifest.Callbacks {
         let callbacks = root["callbacks"]
         func name(_ key: String) -> Located<String>? {
-            callbacks?[key].flatMap { value in value.string.map(value.located) }
+            callbacks?[key].flatMap { value in value.string.map { value.located($0) } }
         }
         return Manifest.Callbacks(success: name("success"), error: name("error"))
     }
@@ -95,7 +96,7 @@ struct ManifestDecoder {
             }
         }
         let actions = value["actions"].map { list in
-            list.located(list.list.compactMap { item in item.string.map(item.located) })
+            list.located(list.list.compactMap { item in item.string.map { item.located($0) } })
         }
         return Manifest.Component(tag: tag.located(tagText), attributes: attributes, actions: actions,
                                   location: value.location, keyPath: value.path)

@@ -7,14 +7,31 @@ public struct ManifestSource {
     public let text: String
     /// The text split into lines once, for showing any number of diagnostics' source lines.
     public let lines: [Substring]
-    let root: Node?
+    private let tree: Tree
 
     init(file: String, text: String, root: Node?) {
         self.file = file
         self.text = text
         // "\r\n" is one Character in Swift, so it is a separator of its own.
         self.lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        self.root = root
+        self.tree = Tree(root: root)
+    }
+
+    /// The YAML tree, for the validator. The caller keeps the source (for showing lines) while
+    /// the tree, many times the text's size, is let go as soon as it has been checked.
+    final class Tree {
+        private(set) var root: Node?
+        init(root: Node?) { self.root = root }
+        func take() -> Node? {
+            defer { root = nil }
+            return root
+        }
+    }
+
+    /// The tree, taken out of the source; a later call parses the text again.
+    func takeRoot() -> Node? {
+        if let root = tree.take() { return root }
+        return try? Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8).singleRoot()
     }
 
     /// Why a file could not be read as YAML at all: a problem with the input, not the manifest.

@@ -36,9 +36,36 @@ struct CSSContentType: MustacheContentType {
     }
 }
 
+/// `{{name}}` in HTML, text or a quoted attribute: `<`, `>`, `&`, `"` and `'` as references.
+/// Mustache's own escaper compares whole Characters, so a `<` followed by a combining mark went
+/// through unescaped, and it was a fifth of a build; this one works on UTF-8 bytes.
+struct HTMLContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        let bytes = text.utf8
+        guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            switch byte {
+            case 0x3C: escaped += Array("&lt;".utf8)
+            case 0x3E: escaped += Array("&gt;".utf8)
+            case 0x26: escaped += Array("&amp;".utf8)
+            case 0x22: escaped += Array("&quot;".utf8)
+            case 0x27: escaped += Array("&#39;".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
+    }
+}
+
 enum ContentTypes {
-    /// Registers dropin's content types with Mustache once per process.
+    /// Registers dropin's content types with Mustache once per process. "HTML" replaces
+    /// Mustache's own, for templates that name it (all of dropin's HTML templates do).
     static let registered: Void = {
+        MustacheContentTypes.register(HTMLContentType(), named: "HTML")
         MustacheContentTypes.register(JavaScriptContentType(), named: "JS")
         MustacheContentTypes.register(CSSContentType(), named: "CSS")
     }()

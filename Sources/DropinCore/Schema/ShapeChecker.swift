@@ -73,7 +73,7 @@ struct ShapeChecker {
             guard let field = object.field(named: key) else {
                 let known = object.fields.map(\.name)
                 report(keyNode, valuePath, "unknown-key",
-                       "unknown key '\(key)'\(path.components.isEmpty ? "" : " in \(path)")"
+                       "unknown key '\(key)'\(path.isRoot ? "" : " in \(path)")"
                        + (Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" }
                           ?? "; the keys here are " + known.joined(separator: ", ")))
                 continue
@@ -85,7 +85,7 @@ struct ShapeChecker {
         let present = Set(pairs.map(\.key))
         for field in object.fields where field.isRequired && !present.contains(field.name) {
             report(node, path.appending(field.name), "missing-key",
-                   "missing required key '\(field.name)'\(path.components.isEmpty ? "" : " in \(path)"): add it (\(field.shape.expectation))")
+                   "missing required key '\(field.name)'\(path.isRoot ? "" : " in \(path)"): add it (\(field.shape.expectation))")
         }
         return Value(kind: .map(entries), location: location(of: node), path: path)
     }
@@ -203,6 +203,6 @@ struct ShapeChecker {
 }
 
 private extension Node {
-    /// The tag YAML's core schema gives the node: quoted text stays text, `yes` is a boolean.
-    var resolvedTag: Tag.Name { Resolver.default.resolveTag(of: self) }
+    /// The tag YAML gives the node: quoted text stays text, `yes` is a boolean.
+    var resolvedTag: Tag.Name { ScalarTag.of(self) }
 }

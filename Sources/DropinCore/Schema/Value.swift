@@ -51,7 +51,8 @@ public struct Value: Sendable {
         return []
     }
 
-    /// The value as `Located`, for the typed model.
+    /// The value as `Located`, for the typed model. (Call it in a closure, not as a function
+    /// value: `.map(value.located)` crashes swiftc 6.3.1's optimizer with an ownership error.)
     public func located<T>(_ value: T) -> Located<T> {
         Located(value, at: location, path: path)
     }

@@ -15,7 +15,7 @@ public struct ManifestValidator: Sendable {
 
     public func validate(_ source: ManifestSource) -> Result {
         let file = source.file
-        guard let root = source.root else {
+        guard let root = source.takeRoot() else {
             return Result(manifest: nil, diagnostics: [.error("empty-manifest",
                 "\(file) is empty: start from `dropin init`, or add version, environment, token and pages",
                 at: SourceLocation(file: file, line: 1, column: 1))])

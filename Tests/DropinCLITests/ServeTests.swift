@@ -280,7 +280,7 @@ struct TokenRouteContractTests {
             "--config-file", repositoryRoot.appendingPathComponent("Tests/Oracles/schemathesis.toml").path,
             "run", scratch.url.appendingPathComponent("site/dropin/token-route.openapi.yaml").path,
             "--url", serve.url, "--checks", "all", "--max-examples", "150", "--seed", "20261128",
-        ], environment: ["NO_PROXY": "127.0.0.1,localhost", "SCHEMATHESIS_HOOKS": nil])
+        ], in: scratch.url, environment: ["NO_PROXY": "127.0.0.1,localhost", "SCHEMATHESIS_HOOKS": nil])
         #expect(outcome.status == 0, "\(outcome.stdout.suffix(4000))")
     }
 }

@@ -4,7 +4,6 @@ import Foundation
 /// its folder), so a reader or a crash sees the old text or the new, never half of either.
 public struct OutputWriter: Sendable {
     public let folder: OutputFolder
-    private let folders = CreatedFolders()
 
     public init(folder: OutputFolder) {
         self.folder = folder
@@ -18,11 +17,32 @@ public struct OutputWriter: Sendable {
     /// an interrupted build leaves a record that still covers every file dropin wrote.
     public func apply(_ changes: OutputChanges, files: [RenderedFile]) throws(Failure) {
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
-        let writes = changes.writes.filter { $0 != BuildPlan.recordPath }
-        for path in writes { try write(byPath[path]!.text, to: path) }
+        let writes = changes.writes.filter { $0 != BuildPlan.recordPath }.map { byPath[$0]! }
+        try makeFolders(for: writes.map(\.path))
+        // Files are independent: write them on every core; report the first failure by path.
+        let failures = parallelMap(writes) { file -> Failure? in
+            do throws(Failure) { try self.write(file.text, to: file.path) } catch { return error }
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
         for path in changes.removed { try remove(path) }
         if changes.writes.contains(BuildPlan.recordPath) {
+            try makeFolders(for: [BuildPlan.recordPath])
             try write(byPath[BuildPlan.recordPath]!.text, to: BuildPlan.recordPath)
+        }
+    }
+
+    /// Every folder the files go in, made once each before any file is written.
+    private func makeFolders(for paths: [String]) throws(Failure) {
+        let folders = Set(paths.map { folder.url.appendingPathComponent($0).deletingLastPathComponent().path })
+        for path in folders.sorted() {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw Failure(diagnostic: .error("write-failed",
+                    "\(path) could not be made (\(Self.reason(error))): check the folder's permissions and free space",
+                    at: folder.location(paths[0])))
+            }
         }
     }
 
@@ -34,7 +54,6 @@ public struct OutputWriter: Sendable {
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).dropin-\(getpid()).tmp")
         do {
-            try folders.create(directory)
             try Self.writeNew(Data(text.utf8), to: temporary.path)
             if rename(temporary.path, target.path) != 0 {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
@@ -93,16 +112,5 @@ public struct OutputWriter: Sendable {
             return String(cString: strerror(Int32(underlying.code)))
         }
         return nsError.localizedDescription
-    }
-}
-
-/// Folders made (or found) during one build, so each is made once rather than once a file.
-private final class CreatedFolders: @unchecked Sendable {
-    private var known = Set<String>()
-
-    func create(_ folder: URL) throws {
-        guard !known.contains(folder.path) else { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        known.insert(folder.path)
     }
 }

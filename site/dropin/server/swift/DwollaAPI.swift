@@ -3,10 +3,9 @@
 // cached and refreshed a minute before it expires, shared by concurrent requests, and renewed
 // once when Dwolla answers 401; then POST /client-tokens.
 
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
 
 public actor DwollaAPI: ClientTokenSource {
     public struct Credentials: Sendable {
@@ -28,16 +27,16 @@ public actor DwollaAPI: ClientTokenSource {
 
     private let api: URL
     private let credentials: Credentials
-    private let session: URLSession
+    private let client: HTTPClient
     private let timeout: TimeInterval
     private var cached: (token: String, renewAt: Date)?
     private var renewal: Task<(token: String, renewAt: Date), any Error>?
 
-    public init(api: URL, credentials: Credentials, timeout: TimeInterval = 10, session: URLSession? = nil) {
+    public init(api: URL, credentials: Credentials, timeout: TimeInterval = 10, client: HTTPClient = .shared) {
         self.api = api
         self.credentials = credentials
         self.timeout = timeout
-        self.session = session ?? URLSession(configuration: .ephemeral)
+        self.client = client
     }
 
     public func clientToken(body: Data) async throws -> String {
@@ -65,13 +64,10 @@ public actor DwollaAPI: ClientTokenSource {
     }
 
     private func fetchApplicationToken() async throws -> (token: String, renewAt: Date) {
-        var request = URLRequest(url: api.appendingPathComponent("token"), timeoutInterval: timeout)
-        request.httpMethod = "POST"
         let basic = Data("\(credentials.key):\(credentials.secret)".utf8).base64EncodedString()
-        request.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data("grant_type=client_credentials".utf8)
-        let (data, status) = try await send(request)
+        let (data, status) = try await post("token", body: Data("grant_type=client_credentials".utf8), headers: [
+            ("Authorization", "Basic \(basic)"), ("Content-Type", "application/x-www-form-urlencoded"),
+        ])
         guard status == 200,
               let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
               let token = object["access_token"] as? String, !token.isEmpty,
@@ -81,13 +77,10 @@ public actor DwollaAPI: ClientTokenSource {
     }
 
     private func requestClientToken(body: Data, applicationToken: String) async throws -> String {
-        var request = URLRequest(url: api.appendingPathComponent("client-tokens"), timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("Bearer \(applicationToken)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/vnd.dwolla.v1.hal+json", forHTTPHeaderField: "Accept")
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = body
-        let (data, status) = try await send(request)
+        let (data, status) = try await post("client-tokens", body: body, headers: [
+            ("Authorization", "Bearer \(applicationToken)"), ("Accept", "application/vnd.dwolla.v1.hal+json"),
+            ("Content-Type", "application/json"),
+        ])
         if status == 401 { throw Unauthorized() }
         guard status == 200,
               let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
@@ -96,23 +89,27 @@ public actor DwollaAPI: ClientTokenSource {
         return token
     }
 
-    /// Sends with a deadline for the whole exchange: URLSession's own timeout only bounds the
-    /// silence between bytes on some platforms.
-    private func send(_ request: URLRequest) async throws -> (Data, Int) {
-        let session = self.session, timeout = self.timeout
+    /// POSTs with a deadline for the whole exchange, answer body included.
+    private func post(_ path: String, body: Data, headers: [(String, String)]) async throws -> (Data, Int) {
+        var request = HTTPClientRequest(url: api.appendingPathComponent(path).absoluteString)
+        request.method = .POST
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let prepared = request, client = self.client, timeout = self.timeout
         return try await withThrowingTaskGroup(of: (Data, Int).self) { group in
             group.addTask {
                 do {
-                    let (data, response) = try await session.data(for: request)
-                    return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
+                    let response = try await client.execute(prepared, timeout: .milliseconds(Int64(timeout * 1000)))
+                    let bytes = try await response.body.collect(upTo: 1 << 20)
+                    return (Data(buffer: bytes), Int(response.status.code))
                 } catch {
-                    // URLError text names the URL and the failure, never a header.
-                    throw ClientTokenFailure(description: "\(request.url?.path ?? ""): \(error.localizedDescription)")
+                    // The error names the failure, never a header.
+                    throw ClientTokenFailure(description: "POST /\(path): \(error)")
                 }
             }
             group.addTask {
                 try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                throw ClientTokenFailure(description: "\(request.url?.path ?? ""): no answer within \(timeout) s")
+                throw ClientTokenFailure(description: "POST /\(path): no answer within \(timeout) s")
             }
             defer { group.cancelAll() }
             return try await group.next()!

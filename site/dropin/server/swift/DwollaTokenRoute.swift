@@ -5,9 +5,6 @@
 // Its contract is dropin/token-route.openapi.yaml; its allowlist, dropin/token-route.json.
 
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Logging
 
 /// The allowlist dropin writes to dropin/token-route.json.

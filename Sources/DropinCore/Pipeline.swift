@@ -60,6 +60,16 @@ public struct Pipeline: Sendable {
         let (rendered, renderDiagnostics) = render(source, manifestPath: manifestPath)
         var diagnostics = renderDiagnostics
         guard let rendered else { return BuildResult(rendered: nil, changes: nil, diagnostics: diagnostics) }
+        // Held until this function returns: from reading what is there to writing the record.
+        var lock: OutputLock?
+        if !dryRun {
+            do {
+                lock = try OutputLock.acquire(rendered.folder)
+            } catch {
+                return BuildResult(rendered: rendered, changes: nil, diagnostics: diagnostics + [error.diagnostic])
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
         let (record, recordProblems) = rendered.folder.record()
         diagnostics += recordProblems
         guard let record else { return BuildResult(rendered: rendered, changes: nil, diagnostics: diagnostics) }

@@ -21,7 +21,7 @@ struct BrowserTests {
 
         let screenshots = repositoryRoot.appendingPathComponent(".build/e2e")
         try? FileManager.default.removeItem(at: screenshots)
-        let outcome = try run(python, [
+        let outcome = try await runOffPool(python, [
             repositoryRoot.appendingPathComponent("Tests/Browser/e2e.py").path,
             "--site", serve.url, "--manifest", scratch.url.appendingPathComponent("dropin.yml").path,
             "--customer", ServeProcess.customer, "--screenshots", screenshots.path,

@@ -36,6 +36,18 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
                    stderr: String(decoding: errData, as: UTF8.self))
 }
 
+/// `run` for async tests whose program talks to a server in this process (the fake Dwolla):
+/// the wait happens on a Dispatch thread, not on one of the few threads Swift's concurrency
+/// shares between all tests, which the fake needs to answer.
+func runOffPool(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
+                environment overrides: [String: String?] = [:]) async throws -> Outcome {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try run(executable, arguments, in: folder, environment: overrides) })
+        }
+    }
+}
+
 /// The `dropin` built beside this test bundle.
 let dropinBinary = URL(fileURLWithPath: Bundle.main.bundlePath).appendingPathComponent("dropin")
 

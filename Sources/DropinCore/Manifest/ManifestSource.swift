@@ -40,11 +40,23 @@ public struct ManifestSource {
     }
 
     /// Parses manifest bytes. `file` is how messages name the file.
+    /// A manifest of 10,000 pages is 3 MB; one over this is a mistake or an attack.
+    public static let maximumSize = 32 * 1024 * 1024
+
     public static func parse(_ data: Data, file: String) throws(LoadError) -> ManifestSource {
+        guard data.count <= maximumSize else {
+            throw LoadError(diagnostic: .error("manifest-too-large",
+                "\(file) is \(data.count / 1_048_576) MB; dropin reads manifests up to \(maximumSize / 1_048_576) MB: split the site, or check that this is the manifest"))
+        }
         let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LoadError(diagnostic: .error("not-utf8",
                 "\(file) is not UTF-8 text: save it as UTF-8", at: firstInvalidUTF8(in: bytes, file: file)))
+        }
+        if let place = NestingGuard.tooDeep(text, file: file) {
+            throw LoadError(diagnostic: .error("nested-too-deep",
+                "\(file) nests values more than \(NestingGuard.maximumDepth) levels deep; a manifest needs fewer than ten",
+                at: place))
         }
         do {
             let root = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8).singleRoot()

@@ -17,6 +17,7 @@ public struct OutputChanges: Sendable {
     /// dropin owns (or one already byte-identical); a seeded file is written only when absent.
     public static func plan(_ files: [RenderedFile], in folder: OutputFolder, record: OwnershipRecord) -> OutputChanges {
         var changes = OutputChanges()
+        changes.diagnostics += folder.links(on: files.map(\.path))
         let owned = Set(record.generated + [BuildPlan.recordPath])
         for file in files {
             let bytes = Data(file.text.utf8)

@@ -53,6 +53,30 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// Symbolic links on the way to the files: the output folder itself or a folder inside it.
+    /// Following one would write outside the output, so each is an error naming it.
+    func links(on paths: [String]) -> [Diagnostic] {
+        func isLink(_ url: URL) -> Bool {
+            (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeSymbolicLink
+        }
+        if isLink(url) {
+            return [.error("linked-output",
+                "\(display) is a symbolic link; dropin writes only into a real folder, so that nothing lands outside it: replace the link with a folder")]
+        }
+        var folders = Set<String>()
+        for path in paths {
+            let parts = path.split(separator: "/").dropLast()
+            for count in stride(from: 1, through: parts.count, by: 1) {
+                folders.insert(parts.prefix(count).joined(separator: "/"))
+            }
+        }
+        return folders.sorted().filter { isLink(url.appendingPathComponent($0)) }.map { folder in
+            .error("linked-folder",
+                   "\(self.display(folder)) is a symbolic link; dropin writes only into real folders inside \(display), so that nothing lands outside it: replace the link with a folder",
+                   at: location(folder))
+        }
+    }
+
     func location(_ path: String, line: Int = 1) -> SourceLocation {
         SourceLocation(file: display(path), line: line, column: 1)
     }

@@ -52,7 +52,9 @@ public struct OutputWriter: Sendable {
     private func write(_ text: String, to path: String) throws(Failure) {
         let target = folder.url.appendingPathComponent(path)
         let directory = target.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).dropin-\(getpid()).tmp")
+        // One fixed name per file: the lock keeps builds apart, and a build killed midway leaves at
+        // most one stray per file, which the next build overwrites.
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).dropin.tmp")
         do {
             try Self.writeNew(Data(text.utf8), to: temporary.path)
             if rename(temporary.path, target.path) != 0 {

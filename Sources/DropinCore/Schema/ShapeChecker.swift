@@ -6,12 +6,25 @@ import Yams
 struct ShapeChecker {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Values a manifest may expand to. YAML aliases repeat what their anchor holds, so a few
+    /// lines of `&a`/`*a` can stand for billions of values (the "billion laughs"); a 10,000-page
+    /// manifest has about 300,000.
+    static let maximumValues = 2_000_000
+    private var visited = 0
 
     init(file: String) {
         self.file = file
     }
 
     mutating func check(_ node: Node, against shape: Shape, path: KeyPath) -> Value? {
+        visited += 1
+        if visited > Self.maximumValues {
+            if visited == Self.maximumValues + 1 {
+                report(node, path, "too-many-values",
+                       "the manifest expands to more than \(Self.maximumValues) values: YAML aliases (*name) repeat what their anchor (&name) holds; write the values out instead")
+            }
+            return nil
+        }
         switch shape.kind {
         case .string(let choices): return checkString(node, choices: choices, shape: shape, path: path)
         case .integer(let choices): return checkInteger(node, choices: choices, shape: shape, path: path)

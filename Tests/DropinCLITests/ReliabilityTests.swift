@@ -181,6 +181,7 @@ struct FaultTests {
         try scratch.write("site/dropin", "mine\n")
         let outcome = try dropin("build", in: scratch.url)
         #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("site/dropin:1:1: error: site/dropin is a file where dropin needs a folder: move it away"))
         #expect(try scratch.read("site/dropin") == "mine\n")
     }
 

@@ -34,16 +34,26 @@ public struct OutputWriter: Sendable {
 
     /// Every folder the files go in, made once each before any file is written.
     private func makeFolders(for paths: [String]) throws(Failure) {
-        let folders = Set(paths.map { folder.url.appendingPathComponent($0).deletingLastPathComponent().path })
-        for path in folders.sorted() {
+        let folders = Set(paths.map { $0.split(separator: "/").dropLast().joined(separator: "/") })
+        for relative in folders.sorted() where !relative.isEmpty {
             do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: folder.url.appendingPathComponent(relative), withIntermediateDirectories: true)
             } catch {
-                throw Failure(diagnostic: .error("write-failed",
-                    "\(path) could not be made (\(Self.reason(error))): check the folder's permissions and free space",
-                    at: folder.location(paths[0])))
+                throw Failure(diagnostic: .error("write-failed", folderProblem(relative, error), at: folder.location(relative)))
             }
         }
+    }
+
+    /// Why a folder could not be made: a file in the way, or the file system's own reason.
+    private func folderProblem(_ relative: String, _ error: Error) -> String {
+        let parts = relative.split(separator: "/")
+        for count in 1...parts.count {
+            let prefix = parts.prefix(count).joined(separator: "/")
+            if case .file = folder.entry(at: prefix) {
+                return "\(folder.display(prefix)) is a file where dropin needs a folder: move it away"
+            }
+        }
+        return "\(folder.display(relative)) could not be made (\(Self.reason(error))): check the folder's permissions and free space"
     }
 
     /// Writes through a temporary file renamed over the target: a process killed midway leaves

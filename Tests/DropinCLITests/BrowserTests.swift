@@ -9,15 +9,9 @@ struct BrowserTests {
         _ = try requireTool("chromium")
         _ = try requireTool("chromedriver")
         let python = try requireTool("python3")
-        let scratch = try Scratch()
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"),
-                                         to: scratch.url.appendingPathComponent("dropin.yml"))
-        let dwolla = FakeDwolla()
-        try await dwolla.start()
-        defer { dwolla.stop() }
-        let serve = try ServeProcess(in: scratch.url, arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url])
-        defer { serve.stop() }
-        try #require(serve.port != 0, "\(serve.log)")
+        let example = try await ServedExample.start()
+        defer { example.stop() }
+        let (scratch, serve) = (example.scratch, example.serve)
 
         let screenshots = repositoryRoot.appendingPathComponent(".build/e2e")
         try? FileManager.default.removeItem(at: screenshots)

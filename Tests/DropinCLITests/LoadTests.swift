@@ -6,15 +6,9 @@ import Testing
 /// prints are the ones README.md quotes; no time is asserted, as these machines are shared.
 struct LoadTests {
     @Test func tenThousandTokenRequestsWithFlatMemory() async throws {
-        let scratch = try Scratch()
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"),
-                                         to: scratch.url.appendingPathComponent("dropin.yml"))
-        let dwolla = FakeDwolla()
-        try await dwolla.start()
-        defer { dwolla.stop() }
-        let serve = try ServeProcess(in: scratch.url, arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url])
-        defer { serve.stop() }
-        try #require(serve.port != 0, "\(serve.log)")
+        let example = try await ServedExample.start()
+        defer { example.stop() }
+        let (dwolla, serve) = (example.dwolla, example.serve)
         let url = "\(serve.url)/api/dwolla/client-token"
         let body = tokenRequest("customer.fundingsources.read")
 
@@ -59,15 +53,9 @@ struct LoadTests {
 struct ConnectionTests {
     @Test func aThousandConnectionsAtOnceAllGetAnswers() async throws {
         let python = try requireTool("python3")
-        let scratch = try Scratch()
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"),
-                                         to: scratch.url.appendingPathComponent("dropin.yml"))
-        let dwolla = FakeDwolla()
-        try await dwolla.start()
-        defer { dwolla.stop() }
-        let serve = try ServeProcess(in: scratch.url, arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url])
-        defer { serve.stop() }
-        try #require(serve.port != 0, "\(serve.log)")
+        let example = try await ServedExample.start()
+        defer { example.stop() }
+        let serve = example.serve
         let outcome = try await runOffPool(python, [
             repositoryRoot.appendingPathComponent("Tests/Load/connections.py").path, "127.0.0.1", String(serve.port),
             "/api/dwolla/client-token", tokenRequest("customer.fundingsources.read"), "1000", "50",

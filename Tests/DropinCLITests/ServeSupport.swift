@@ -113,3 +113,40 @@ func tokenRequest(_ action: String, customer: String? = ServeProcess.customer) -
     let href = "https://api-sandbox.dwolla.com/customers/\(customer)"
     return #"{"action":"\#(action)","_links":{"customer":{"href":"\#(href)"}},"links":{"customer":{"href":"\#(href)"}}}"#
 }
+
+/// The repository's example site, served by `dropin serve` against a fake Dwolla of its own.
+final class ServedExample {
+    let scratch: Scratch
+    let dwolla: FakeDwolla
+    let serve: ServeProcess
+
+    private init(scratch: Scratch, dwolla: FakeDwolla, serve: ServeProcess) {
+        self.scratch = scratch
+        self.dwolla = dwolla
+        self.serve = serve
+    }
+
+    static func start() async throws -> ServedExample {
+        let scratch = try Scratch()
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"),
+                                         to: scratch.url.appendingPathComponent("dropin.yml"))
+        let dwolla = FakeDwolla()
+        try await dwolla.start()
+        let serve = try ServeProcess(in: scratch.url, arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url])
+        if serve.port == 0 {
+            dwolla.stop()
+            Issue.record("serve did not start: \(serve.log)")
+            throw ServeDidNotStart()
+        }
+        return ServedExample(scratch: scratch, dwolla: dwolla, serve: serve)
+    }
+
+    var tokenRoute: String { "\(serve.url)/api/dwolla/client-token" }
+
+    func stop() {
+        serve.stop()
+        dwolla.stop()
+    }
+}
+
+struct ServeDidNotStart: Error {}

@@ -3,6 +3,8 @@
 /// A manifest needs seven levels; anything past `maximumDepth` is refused before parsing.
 enum NestingGuard {
     static let maximumDepth = 64
+    /// The bytes after which a YAML value, and so a quoted scalar, can start.
+    private static let valueStarts = Set(" \t[{,:-".utf8)
 
     /// Where the nesting first passes the limit, or nil. Counts flow brackets outside quotes and
     /// comments, and block indentation by columns (four a level, generously).
@@ -43,7 +45,8 @@ enum NestingGuard {
             }
             switch byte {
             // A quote opens a quoted scalar only where a value can start, not in "Dwolla's".
-            case 0x22, 0x27 where " \t[{,:-".utf8.contains(previous): quote = byte
+            case 0x22 where Self.valueStarts.contains(previous), 0x27 where Self.valueStarts.contains(previous):
+                quote = byte
             case 0x23 where previous == 0x20 || previous == 0x09: inComment = true
             case 0x5B, 0x7B:
                 depth += 1

@@ -1,5 +1,13 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+/// scripts/fuzz sets DROPIN_FUZZ=1 to build dropin-fuzz with libFuzzer and AddressSanitizer,
+/// instrumenting dropin's own code; every other build ignores it.
+let fuzzing = ProcessInfo.processInfo.environment["DROPIN_FUZZ"] == "1"
+let fuzzSwift: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
+let fuzzC: [CSetting] = fuzzing ? [.unsafeFlags(["-fsanitize=fuzzer-no-link,address"])] : []
+let fuzzLink: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
 
 let package = Package(
     name: "dropin",
@@ -24,9 +32,10 @@ let package = Package(
         .target(
             name: "DropinCore",
             dependencies: ["Yams", "CPolyglotCheck", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: fuzzSwift,
             plugins: ["EmbedTemplatesPlugin"]),
         // The polyglot HTML check, in C over libxml2's SAX parser.
-        .target(name: "CPolyglotCheck", dependencies: ["CLibXML2"]),
+        .target(name: "CPolyglotCheck", dependencies: ["CLibXML2"], cSettings: fuzzC),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The token route: allowlist, session check and Dwolla calls. dropin serve runs it, and
         // build writes the same source out for apps (dropin/server/swift/).
@@ -48,6 +57,8 @@ let package = Package(
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["embed-templates"],
                 path: "Sources/EmbedTemplatesPlugin"),
         .executableTarget(name: "embed-templates"),
+        // libFuzzer's target over the pipeline: built by scripts/fuzz with -sanitize=fuzzer.
+        .executableTarget(name: "dropin-fuzz", dependencies: ["DropinCore"], swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
         .testTarget(name: "DropinCoreTests", dependencies: ["DropinCore"]),
         .testTarget(name: "DropinCLITests", dependencies: [
             "DropinCLI", "dropin", .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,0 +1,53 @@
+import DropinCore
+import Foundation
+
+// libFuzzer over dropin's parsers. An input starting with "H" is text for the polyglot HTML
+// check, as a page and as a snippet; any other input is a manifest, taken through load,
+// validate, plan, render and verify (output paths point nowhere: nothing is written).
+// A crash, a hang or a sanitizer report is a bug; diagnostics are the expected answer.
+// scripts/fuzz builds it with libFuzzer (DROPIN_FUZZ=1 defines FUZZING); other builds get a
+// stub that says so.
+
+func fuzzOne(_ data: Data) {
+    if data.first == UInt8(ascii: "H") {
+        let text = String(decoding: data.dropFirst(), as: UTF8.self)
+        _ = PolyglotCheck.problems(in: text, as: .document)
+        _ = PolyglotCheck.problems(in: text, as: .fragment)
+        return
+    }
+    guard let source = try? ManifestSource.parse(data, file: "fuzz.yml") else { return }
+    _ = Pipeline().render(source, manifestPath: "/nonexistent/fuzz.yml")
+}
+
+#if FUZZING
+/// libFuzzer's callback, by the name its runtime expects.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    fuzzOne(bytes.map { Data(bytes: $0, count: count) } ?? Data())
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+struct Fuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runDriver(&argc, &argv, fuzzTestOneInput))
+    }
+}
+#else
+@main
+struct Fuzz {
+    static func main() {
+        FileHandle.standardError.write(Data("dropin-fuzz runs only as built by scripts/fuzz\n".utf8))
+        exit(2)
+    }
+}
+#endif

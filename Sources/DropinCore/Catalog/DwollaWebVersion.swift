@@ -1,5 +1,5 @@
 /// An exact dwolla-web.js release, `X.Y.Z`. Dwolla asks apps to pin one (since 2.1.8).
-public struct DwollaWebVersion: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct DwollaWebVersion: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let major: Int
     public let minor: Int
     public let patch: Int
@@ -24,19 +24,5 @@ public struct DwollaWebVersion: Hashable, Comparable, Sendable, CustomStringConv
 
     public static func < (lhs: DwollaWebVersion, rhs: DwollaWebVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
-    }
-
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let version = DwollaWebVersion(text) else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "not an X.Y.Z version: \(text)"))
-        }
-        self = version
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }

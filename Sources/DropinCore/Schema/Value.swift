@@ -71,10 +71,6 @@ public struct Located<T>: CustomStringConvertible {
     }
 
     public var description: String { "\(value)" }
-
-    public func map<U>(_ transform: (T) -> U) -> Located<U> {
-        Located<U>(transform(value), at: location, path: path)
-    }
 }
 
 extension Located: Sendable where T: Sendable {}

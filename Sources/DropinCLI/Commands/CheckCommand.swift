@@ -10,14 +10,22 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var manifestOption: ManifestOption
     @OptionGroup var formatOption: FormatOption
 
+    static let diffsShown = 20
+
     func run() throws {
         let reporter = Reporter(command: "check", manifest: manifestOption.manifest, format: formatOption.format)
         let source = try reporter.readManifest()
         let result = Pipeline().check(source, manifestPath: manifestOption.manifest)
         let folder = result.rendered?.folder
+        // A terminal gets the first diffs only: after a template change every page differs the
+        // same way. The JSON report carries them all.
         var details: [String: String] = [:]
-        for report in result.reports {
+        let diffs = result.reports.filter { $0.diff != nil }
+        for report in diffs.prefix(Self.diffsShown) {
             if let diff = report.diff, let folder { details[folder.display(report.path)] = diff }
+        }
+        if diffs.count > Self.diffsShown, let last = diffs.prefix(Self.diffsShown).last, let folder {
+            details[folder.display(last.path)]! += "(diffs of \(diffs.count - Self.diffsShown) more files left out; --format json has them all)\n"
         }
         let files: JSONValue = .array(result.reports.map { report in
             .object(["path": .string(report.path), "status": .string(report.status.rawValue),

@@ -114,14 +114,17 @@ struct FaultTests {
         return reference
     }
 
-    /// Every file under the folder is whole: equal to the reference's, never a temporary.
-    func expectOnlyWholeFiles(in folder: URL, like reference: URL) throws {
+    /// Every file under the folder is whole: equal to the reference's. A killed build may leave
+    /// one temporary beside the file it was writing (`temporariesAllowed`); otherwise none.
+    func expectOnlyWholeFiles(in folder: URL, like reference: URL, temporariesAllowed: Bool = false) throws {
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
             var isFolder: ObjCBool = false
             FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-            if isFolder.boolValue { continue }
-            #expect(!path.hasSuffix(".tmp"), "a temporary file was left: \(path)")
-            if path.hasSuffix(".tmp") || path == "dropin/owned.json" { continue }
+            if isFolder.boolValue || path == "dropin/owned.json" { continue }
+            if path.hasSuffix(".tmp") {
+                #expect(temporariesAllowed, "a temporary file was left: \(path)")
+                continue
+            }
             let got = try Data(contentsOf: folder.appendingPathComponent(path))
             let want = try Data(contentsOf: reference.appendingPathComponent(path))
             #expect(got == want, "\(path) is not the whole file")
@@ -220,22 +223,12 @@ struct FaultTests {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the build finished before it could be killed")
-        try expectOnlyWholeFilesIgnoringTemporaries(in: scratch.url.appendingPathComponent("site"), like: reference.url.appendingPathComponent("site"))
+        try expectOnlyWholeFiles(in: scratch.url.appendingPathComponent("site"), like: reference.url.appendingPathComponent("site"),
+                                 temporariesAllowed: true)
         let rebuilt = try dropin("build", in: scratch.url)
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
         #expect(try dropin("check", in: scratch.url).status == 0)
         try expectOnlyWholeFiles(in: scratch.url.appendingPathComponent("site"), like: reference.url.appendingPathComponent("site"))
-    }
-
-    /// A kill can leave one temporary beside the file being written; the files themselves are whole.
-    private func expectOnlyWholeFilesIgnoringTemporaries(in folder: URL, like reference: URL) throws {
-        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where !path.hasSuffix(".tmp") {
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
-            if isFolder.boolValue || path == "dropin/owned.json" { continue }
-            #expect(try Data(contentsOf: folder.appendingPathComponent(path)) == (try Data(contentsOf: reference.appendingPathComponent(path))),
-                    "\(path) is half-written")
-        }
     }
 
     @Test func aSecondBuildWaitsForTheFirstOrSaysWhy() throws {

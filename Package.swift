@@ -14,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dropin", targets: ["dropin"]),
+        .executable(name: "dropin-serve", targets: ["dropin-serve"]),
         .library(name: "DropinCore", targets: ["DropinCore"]),
     ],
     dependencies: [
@@ -47,12 +48,16 @@ let package = Package(
         ]),
         // Commands and reporters: everything that talks to a terminal.
         .target(name: "DropinCLI", dependencies: [
-            "DropinCore", "DropinTokenRoute",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "DropinCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "dropin", dependencies: ["DropinCLI"]),
+        // The development server `dropin serve` hands over to: SwiftNIO and Hummingbird stay out
+        // of the executable every build and check starts.
+        .executableTarget(name: "dropin-serve", dependencies: [
+            "DropinCLI", "DropinTokenRoute",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "dropin", dependencies: ["DropinCLI"]),
         // Templates/ compiled into the binary.
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["embed-templates"],
                 path: "Sources/EmbedTemplatesPlugin"),
@@ -61,7 +66,7 @@ let package = Package(
         .executableTarget(name: "dropin-fuzz", dependencies: ["DropinCore"], swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
         .testTarget(name: "DropinCoreTests", dependencies: ["DropinCore"]),
         .testTarget(name: "DropinCLITests", dependencies: [
-            "DropinCLI", "dropin", .product(name: "Hummingbird", package: "hummingbird"),
+            "DropinCLI", "dropin", "dropin-serve", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
     ],

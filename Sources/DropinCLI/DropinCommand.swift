@@ -11,24 +11,8 @@ public struct DropinCommand: AsyncParsableCommand {
 
     public init() {}
 
-    /// Runs the command line and returns the process exit status. Usage errors exit 2, like
-    /// every other problem that stops a command before it looks at the manifest.
+    /// Runs the command line and returns the process exit status.
     public static func main(_ arguments: [String]) async -> Int32 {
-        do {
-            var command = try parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-            return ExitStatus.success.rawValue
-        } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if !message.isEmpty {
-                code == .success ? Console().out(message + "\n") : Console().err(message + "\n")
-            }
-            return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
-        }
+        await CommandRunner.run(DropinCommand.self, arguments)
     }
 }

@@ -234,6 +234,28 @@ struct ServeTests {
         #expect(serve.log.contains("dropin serve needs DWOLLA_KEY and DWOLLA_SECRET"))
     }
 
+    @Test func withoutDropinServeBesideItServeSaysWhatToInstall() throws {
+        defer { dwolla.stop() }
+        let alone = scratch.url.appendingPathComponent("bin/dropin")
+        try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: dropinBinary, to: alone)
+        let outcome = try run(alone, ["serve", "--fake-dwolla"], in: scratch.url)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("dropin serve runs dropin-serve, which is not beside dropin"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site").path))
+    }
+
+    @Test func aLinkToDropinFindsDropinServeBesideTheRealFile() throws {
+        defer { dwolla.stop() }
+        let link = scratch.url.appendingPathComponent("bin/dropin")
+        try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: dropinBinary)
+        // Only dropin-serve says this: the hand-over happened.
+        let outcome = try run(link, ["serve"], in: scratch.url, environment: ["DWOLLA_KEY": nil, "DWOLLA_SECRET": nil])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("dropin serve needs DWOLLA_KEY and DWOLLA_SECRET"), "\(outcome.stderr)")
+    }
+
     @Test func aFakeDwollaNeedsNoCredentials() async throws {
         defer { dwolla.stop() }
         let serve = try ServeProcess(in: scratch.url, arguments: ["--fake-dwolla", "--customer-id", ServeProcess.customer],

@@ -2,14 +2,25 @@ import ArgumentParser
 import DropinCore
 
 /// Shows a command's diagnostics in the chosen format and ends it with the matching status.
-struct Reporter {
+package struct Reporter {
     let command: String
     let manifest: String
     let format: OutputFormat
     let console = Console()
 
+    init(command: String, manifest: String, format: OutputFormat) {
+        self.command = command
+        self.manifest = manifest
+        self.format = format
+    }
+
+    /// For commands that report to people only.
+    package init(command: String, manifest: String) {
+        self.init(command: command, manifest: manifest, format: .text)
+    }
+
     /// Reads the manifest, or reports why it cannot be read and exits with the usage status.
-    func readManifest() throws -> ManifestSource {
+    package func readManifest() throws -> ManifestSource {
         do {
             return try ManifestReader.read(manifest)
         } catch {
@@ -27,7 +38,7 @@ struct Reporter {
     }
 
     /// `details` are shown after the diagnostic about the same file (a diff, in `check`).
-    func show(_ diagnostics: [Diagnostic], source: ManifestSource?, summary: String?,
+    package func show(_ diagnostics: [Diagnostic], source: ManifestSource?, summary: String?,
               extraJSON: [String: JSONValue] = [:], details: [String: String] = [:], tally: Bool = true) {
         let report = DiagnosticReport(command: command, manifest: manifest, diagnostics: diagnostics)
         switch format {

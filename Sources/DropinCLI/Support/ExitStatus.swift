@@ -1,11 +1,11 @@
 import ArgumentParser
 
 /// dropin's exit statuses, the same for every command.
-enum ExitStatus {
+package enum ExitStatus {
     /// Everything is fine; warnings may have been shown.
-    static let success = ExitCode(0)
+    package static let success = ExitCode(0)
     /// The input has errors, or the output is stale or broken.
-    static let failure = ExitCode(1)
+    package static let failure = ExitCode(1)
     /// The command could not run: bad arguments, a missing or unreadable file.
-    static let usage = ExitCode(2)
+    package static let usage = ExitCode(2)
 }

@@ -12,7 +12,9 @@ struct FormatOption: ParsableArguments {
     var format: OutputFormat = .text
 }
 
-struct ManifestOption: ParsableArguments {
+package struct ManifestOption: ParsableArguments {
     @Option(name: [.long, .short], help: "The project manifest.")
-    var manifest: String = "dropin.yml"
+    package var manifest: String = "dropin.yml"
+
+    package init() {}
 }

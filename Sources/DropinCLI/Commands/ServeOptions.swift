@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+
+/// `dropin serve`'s options. `dropin` parses them to answer --help and reject bad values at
+/// once; `dropin-serve`, which does the serving, parses the same ones again.
+package struct ServeOptions: ParsableArguments {
+    @OptionGroup package var manifestOption: ManifestOption
+
+    @Option(help: "The address to listen on.")
+    package var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    package var port = 8080
+
+    @Option(name: .customLong("customer-id"), help: "The signed-in customer, in place of your app's session.")
+    package var customerId: String?
+
+    @Option(name: .customLong("dwolla-api"), help: "Dwolla's API base URL, instead of the environment's.")
+    package var dwollaAPI: String?
+
+    @Option(name: .customLong("dwolla-timeout"), help: "Seconds to wait for Dwolla before answering 502.")
+    package var dwollaTimeout: Double = 10
+
+    @Flag(name: .customLong("fake-dwolla"), help: "Answer client tokens locally, for previews without credentials.")
+    package var fakeDwolla = false
+
+    package init() {}
+
+    package func validate() throws {
+        if let customerId, UUID(uuidString: customerId) == nil {
+            throw ValidationError("--customer-id must be a Dwolla customer ID (a UUID)")
+        }
+        if let dwollaAPI, URL(string: dwollaAPI)?.scheme == nil {
+            throw ValidationError("--dwolla-api must be a URL such as https://api-sandbox.dwolla.com")
+        }
+    }
+
+    /// The same options as a command line, for handing over to `dropin-serve`.
+    package var arguments: [String] {
+        var arguments = ["--manifest", manifestOption.manifest, "--host", host, "--port", String(port),
+                         "--dwolla-timeout", String(dwollaTimeout)]
+        if let customerId { arguments += ["--customer-id", customerId] }
+        if let dwollaAPI { arguments += ["--dwolla-api", dwollaAPI] }
+        if fakeDwolla { arguments.append("--fake-dwolla") }
+        return arguments
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import DropinCLI
+import DropinCore
+import DropinTokenRoute
+import Foundation
+import Hummingbird
+import Logging
+
+/// What `dropin serve` runs: builds, then serves the output folder and the token route.
+struct ServeServer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dropin-serve",
+        abstract: "What dropin serve runs; see dropin serve --help.")
+
+    @OptionGroup var options: ServeOptions
+
+    func run() async throws {
+        let reporter = Reporter(command: "serve", manifest: options.manifestOption.manifest)
+        let source = try reporter.readManifest()
+        let build = Pipeline().build(source, manifestPath: options.manifestOption.manifest)
+        reporter.show(build.diagnostics, source: source, summary: nil)
+        guard build.succeeded, let rendered = build.rendered else { throw ExitStatus.failure }
+
+        let logger = Self.logger()
+        let contract = rendered.plan.tokenRoute
+        let allowlist = TokenRouteAllowlist(environment: contract.environment.rawValue, tokenUrl: contract.tokenURL,
+                                            actions: contract.actions)
+        let tokens = try tokenSource(api: options.dwollaAPI.flatMap(URL.init(string:)) ?? allowlist.api)
+
+        let router = Router()
+        router.add(middleware: FileMiddleware(rendered.folder.url.path, searchForIndexHtml: true, logger: logger))
+        let route = DwollaTokenRoute(allowlist: allowlist, source: tokens, logger: logger)
+        let session: TokenRouteSession = .signedIn(customerId: options.customerId)
+        route.add(to: router, path: contract.route.path) { _, _ in session }
+
+        let served = rendered.folder.display
+        let tokenPath = contract.route.path
+        let host = options.host
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: options.port), serverName: "dropin"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                Console().out("Serving \(served)/ at http://\(host):\(port)/ with the token route at POST \(tokenPath)\n")
+            },
+            logger: logger)
+        try await app.runService()
+    }
+
+    private func tokenSource(api: URL) throws -> any ClientTokenSource {
+        if options.fakeDwolla {
+            return LocalClientTokens()
+        }
+        guard let credentials = DwollaAPI.Credentials.fromEnvironment() else {
+            Console().err("error: dropin serve needs DWOLLA_KEY and DWOLLA_SECRET in the environment to ask Dwolla for tokens; or preview with --fake-dwolla\n")
+            throw ExitStatus.usage
+        }
+        return DwollaAPI(api: api, credentials: credentials, timeout: options.dwollaTimeout)
+    }
+
+    /// Structured lines on standard error; secrets and tokens are never among their fields.
+    private static func logger() -> Logger {
+        var logger = Logger(label: "dropin.serve") { label in StreamLogHandler.standardError(label: label) }
+        logger.logLevel = .info
+        return logger
+    }
+}
+
+/// Client tokens made up locally, for previews with no credentials and no network.
+struct LocalClientTokens: ClientTokenSource {
+    func clientToken(body: Data) async throws -> String {
+        "fake-client-token-" + UUID().uuidString.lowercased()
+    }
+}

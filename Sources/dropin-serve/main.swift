@@ -1,0 +1,4 @@
+import DropinCLI
+import Foundation
+
+exit(await CommandRunner.run(ServeServer.self, Array(CommandLine.arguments.dropFirst())))

@@ -26,13 +26,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The pipeline as a library: load, validate, plan, render, verify, and compare or write
         // the output. It never prints.
         .target(
             name: "DropinCore",
-            dependencies: ["Yams", "CPolyglotCheck", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "Yams", "CPolyglotCheck", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: fuzzSwift,
             plugins: ["EmbedTemplatesPlugin"]),
         // The polyglot HTML check, in C over libxml2's SAX parser.
@@ -61,7 +65,7 @@ let package = Package(
         // Templates/ compiled into the binary.
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["embed-templates"],
                 path: "Sources/EmbedTemplatesPlugin"),
-        .executableTarget(name: "embed-templates"),
+        .executableTarget(name: "embed-templates", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // libFuzzer's target over the pipeline: built by scripts/fuzz with -sanitize=fuzzer.
         .executableTarget(name: "dropin-fuzz", dependencies: ["DropinCore"], swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
         .testTarget(name: "DropinCoreTests", dependencies: ["DropinCore"]),

@@ -25,7 +25,7 @@ public struct Pipeline: Sendable {
         var diagnostics = validation.diagnostics
         guard let manifest = validation.manifest else { return (nil, diagnostics) }
 
-        let base = Location(manifestPath: manifestPath)
+        let base = ManifestLocation(manifestPath: manifestPath)
         let (templates, templateProblems) = TemplateSet.load(
             overrides: manifest.templates.map { base.url($0.value) },
             displayFolder: manifest.templates.map { base.display($0.value) } ?? "")
@@ -34,24 +34,82 @@ public struct Pipeline: Sendable {
 
         let plan = Planner(catalog: catalog).plan(manifest)
         let renderer = Renderer(templates: templates)
-        let folder = OutputFolder(url: base.url(manifest.output.value), display: base.display(manifest.output.value))
+        let folder = base.outputFolder(manifest.output.value)
         let verifier = Verifier(renderer: renderer, outputDisplay: folder.display)
         // Pages render and verify independently: spread them over the cores.
         let results = parallelMap(plan.files) { file in
             let rendered = renderer.render(file)
-            return (rendered, verifier.verify(file, rendered))
+            return (rendered, verifier.verify(file, rendered), ContentDigest.of(rendered.text))
         }
-        let files = results.map(\.0)
         diagnostics += results.flatMap(\.1)
         if diagnostics.hasErrors { return (nil, diagnostics) }
+        // Only a build without warnings vouches for its inputs: a check that skips rendering
+        // could not show them again.
+        let inputs = diagnostics.isEmpty
+            ? InputFingerprint(manifestName: plan.manifestName, manifest: source.data, output: manifest.output.value,
+                               templates: manifest.templates?.value, templatesFolder: manifest.templates.map { base.url($0.value) }).digest
+            : nil
+        let record = RenderedFile.record(of: results.map { ($0.0, $0.2) }, plan: plan, inputs: inputs)
+        let files = (results.map(\.0) + [record]).sorted { $0.path < $1.path }
         return (Rendered(manifest: manifest, plan: plan, files: files, folder: folder), diagnostics)
     }
 
+    /// The output folder a command looked at, and what is in it.
+    public struct Outline: Sendable {
+        public let folder: OutputFolder
+        public let pageCount: Int
+        public let componentCount: Int
+        public let fileCount: Int
+
+        init(_ rendered: Rendered) {
+            self.init(folder: rendered.folder, pageCount: rendered.plan.pageCount,
+                      componentCount: rendered.plan.componentCount, fileCount: rendered.files.count)
+        }
+
+        init(_ verified: RecordCheck.Verified) {
+            let record = verified.record
+            self.init(folder: verified.folder, pageCount: record.pageCount, componentCount: record.componentCount,
+                      fileCount: record.generated.count + record.seeded.count + 1)
+        }
+
+        private init(folder: OutputFolder, pageCount: Int, componentCount: Int, fileCount: Int) {
+            self.folder = folder
+            self.pageCount = pageCount
+            self.componentCount = componentCount
+            self.fileCount = fileCount
+        }
+    }
+
     public struct BuildResult: Sendable {
+        /// Nil when the record showed the output up to date, or a stage reported an error.
         public let rendered: Rendered?
         public let changes: OutputChanges?
         public let diagnostics: [Diagnostic]
+        public let outline: Outline?
         public var succeeded: Bool { !diagnostics.hasErrors }
+
+        init(rendered: Rendered?, changes: OutputChanges?, diagnostics: [Diagnostic]) {
+            self.rendered = rendered
+            self.changes = changes
+            self.diagnostics = diagnostics
+            outline = rendered.map(Outline.init)
+        }
+
+        init(_ verified: RecordCheck.Verified) {
+            rendered = nil
+            changes = verified.changes
+            diagnostics = verified.diagnostics
+            outline = Outline(verified)
+        }
+    }
+
+    /// `build` from the manifest's bytes: nothing to do when the ownership record shows the
+    /// output is already what these inputs make (`RecordCheck`); otherwise parse, render and
+    /// write what changed.
+    public func build(_ manifest: ManifestFile, manifestPath: String, dryRun: Bool = false)
+        throws(ManifestSource.LoadError) -> BuildResult {
+        if let verified = RecordCheck(manifest, manifestPath: manifestPath).verify() { return BuildResult(verified) }
+        return build(try manifest.parse(), manifestPath: manifestPath, dryRun: dryRun)
     }
 
     /// Renders, verifies and writes what changed. Nothing is written when any stage reports an
@@ -92,10 +150,39 @@ public struct Pipeline: Sendable {
     }
 
     public struct CheckResult: Sendable {
+        /// Nil when the record showed the output up to date, or a stage reported an error.
         public let rendered: Rendered?
         public let reports: [DriftCheck.FileReport]
         public let diagnostics: [Diagnostic]
+        public let outline: Outline?
+        /// True when file digests were compared with the record instead of rendering.
+        public let byRecord: Bool
         public var succeeded: Bool { !diagnostics.hasErrors }
+
+        init(rendered: Rendered?, reports: [DriftCheck.FileReport], diagnostics: [Diagnostic]) {
+            self.rendered = rendered
+            self.reports = reports
+            self.diagnostics = diagnostics
+            outline = rendered.map(Outline.init)
+            byRecord = false
+        }
+
+        init(_ verified: RecordCheck.Verified) {
+            rendered = nil
+            reports = []
+            diagnostics = verified.diagnostics
+            outline = Outline(verified)
+            byRecord = true
+        }
+    }
+
+    /// `check` from the manifest's bytes: the output is up to date when the ownership record
+    /// says so (`RecordCheck`); otherwise parse, render and compare, which explains every
+    /// difference. `full` always renders.
+    public func check(_ manifest: ManifestFile, manifestPath: String, full: Bool = false)
+        throws(ManifestSource.LoadError) -> CheckResult {
+        if !full, let verified = RecordCheck(manifest, manifestPath: manifestPath).verify() { return CheckResult(verified) }
+        return check(try manifest.parse(), manifestPath: manifestPath)
     }
 
     /// Renders in memory and compares with the output folder; writes nothing.
@@ -108,27 +195,5 @@ public struct Pipeline: Sendable {
         let comparison = DriftCheck(folder: rendered.folder)
             .compare(rendered.files, record: record ?? .empty, stylesheetHooks: rendered.plan.stylesheetHooks)
         return CheckResult(rendered: rendered, reports: comparison.reports, diagnostics: diagnostics + comparison.diagnostics)
-    }
-}
-
-/// Paths the manifest names, resolved against the manifest's folder, for the disk and for
-/// messages.
-private struct Location {
-    let folder: URL
-    let displayFolder: String
-
-    init(manifestPath: String) {
-        let url = URL(fileURLWithPath: manifestPath)
-        folder = url.deletingLastPathComponent()
-        let parts = manifestPath.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        displayFolder = parts.joined(separator: "/")
-    }
-
-    func url(_ relative: String) -> URL {
-        folder.appendingPathComponent(relative).standardizedFileURL
-    }
-
-    func display(_ relative: String) -> String {
-        displayFolder.isEmpty ? relative : displayFolder + "/" + relative
     }
 }

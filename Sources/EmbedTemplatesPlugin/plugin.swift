@@ -2,28 +2,33 @@ import Foundation
 import PackagePlugin
 
 /// Compiles the default templates in Templates/ into the binary, so `dropin` needs no resource
-/// folder beside it and a template can never go missing at run time; and with them the token
-/// route's Swift sources, which `dropin build` writes out for apps exactly as dropin serve runs them.
+/// folder beside it and a template can never go missing at run time; with them the token
+/// route's Swift sources, which `dropin build` writes out for apps exactly as dropin serve runs
+/// them; and a digest of every source that decides what a build writes, which the ownership
+/// record keeps so that `dropin check` trusts its file digests only from the same dropin.
 @main
 struct EmbedTemplatesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let folder = context.package.directoryURL.appending(path: "Templates")
-        let templates = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { !$0.lastPathComponent.hasPrefix(".") }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let sources = try swiftFiles(in: context.package.directoryURL.appending(path: "Sources/DropinTokenRoute"))
+        let root = context.package.directoryURL
+        let templates = try files(in: root.appending(path: "Templates")) { !$0.lastPathComponent.hasPrefix(".") }
+        let routeSources = try files(in: root.appending(path: "Sources/DropinTokenRoute")) { $0.pathExtension == "swift" }
+        let ownSources = (target.sourceModule?.sourceFiles(withSuffix: "swift").map(\.url) ?? [])
+            .sorted { $0.path < $1.path }
+        let digested = templates + routeSources + ownSources + [root.appending(path: "Package.swift")]
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedTemplates.swift")
+        let lists: [[URL]] = [templates, routeSources, digested]
+        let arguments: [String] = [output.path, root.path] + lists.map { $0.map(\.path) }.joined(separator: ["--"])
         return [.buildCommand(
             displayName: "Embedding \(templates.count) default templates and the token route's sources",
             executable: try context.tool(named: "embed-templates").url,
-            arguments: [output.path] + templates.map(\.path) + ["--"] + sources.map(\.path),
-            inputFiles: templates + sources,
+            arguments: arguments,
+            inputFiles: digested,
             outputFiles: [output])]
     }
 
-    private func swiftFiles(in folder: URL) throws -> [URL] {
+    private func files(in folder: URL, _ include: (URL) -> Bool) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "swift" }
+            .filter(include)
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 }

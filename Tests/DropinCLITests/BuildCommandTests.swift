@@ -59,7 +59,10 @@ struct BuildCommandTests {
         _ = try dropin("build", in: scratch.url)
         let clean = try dropin("check", in: scratch.url)
         #expect(clean.status == 0)
-        #expect(clean.stdout == "site/ is up to date: 9 files checked\n")
+        #expect(clean.stdout == "site/ is up to date: 9 files checked (against the digests in dropin/owned.json)\n")
+        let full = try dropin("check", "--full", in: scratch.url)
+        #expect(full.status == 0)
+        #expect(full.stdout == "site/ is up to date: 9 files checked (rendered and compared)\n")
 
         try scratch.write("site/a.html", try scratch.read("site/a.html").replacingOccurrences(of: "<h1>A</h1>", with: "<h1>B</h1>"))
         let stale = try dropin("check", in: scratch.url)
@@ -140,9 +143,10 @@ struct CheckOutputTests {
         let text = try dropin("check", in: scratch.url)
         #expect(text.status == 1)
         #expect(text.stderr.components(separatedBy: "\n--- ").count - 1 == 20)
-        #expect(text.stderr.contains("(diffs of 11 more files left out; --format json has them all)"))
+        // 30 pages, the index, and the record of their digests.
+        #expect(text.stderr.contains("(diffs of 12 more files left out; --format json has them all)"))
         let json = try parseJSON(try dropin("check", "--format", "json", in: scratch.url).stdout)
         let files = try #require(json["files"] as? [[String: Any]])
-        #expect(files.filter { $0["diff"] is String }.count == 31)
+        #expect(files.filter { $0["diff"] is String }.count == 32)
     }
 }

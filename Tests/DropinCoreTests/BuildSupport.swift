@@ -46,13 +46,19 @@ final class Project {
         try ManifestSource.parse(Data(contentsOf: URL(fileURLWithPath: manifestPath)), file: manifestPath)
     }
 
-    @discardableResult
-    func build(dryRun: Bool = false) throws -> Pipeline.BuildResult {
-        Pipeline().build(try source(), manifestPath: manifestPath, dryRun: dryRun)
+    func manifestFile() throws -> ManifestFile {
+        ManifestFile(file: manifestPath, data: try Data(contentsOf: URL(fileURLWithPath: manifestPath)))
     }
 
-    func check() throws -> Pipeline.CheckResult {
-        Pipeline().check(try source(), manifestPath: manifestPath)
+    /// As `dropin build` does it: the ownership record first, then a full build.
+    @discardableResult
+    func build(dryRun: Bool = false) throws -> Pipeline.BuildResult {
+        try Pipeline().build(try manifestFile(), manifestPath: manifestPath, dryRun: dryRun)
+    }
+
+    /// As `dropin check` does it (`full`: `dropin check --full`).
+    func check(full: Bool = false) throws -> Pipeline.CheckResult {
+        try Pipeline().check(try manifestFile(), manifestPath: manifestPath, full: full)
     }
 
     /// Every file under `folder`, relative to it, with its bytes.

@@ -36,6 +36,10 @@ struct ReferenceTests {
         #expect(Set(expected.keys).subtracting(actual.keys).sorted() == [], "files the fixture has that the build did not write")
         for (path, want) in expected.sorted(by: { $0.key < $1.key }) {
             guard let got = actual[path], got != want else { continue }
+            // The record's input fingerprint covers dropin's own sources, so it changes with
+            // every change to dropin: InputFingerprintTests test it instead.
+            if path == BuildPlan.recordPath, OwnershipRecord.apartFromFingerprint(String(decoding: got, as: UTF8.self))
+                == OwnershipRecord.apartFromFingerprint(String(decoding: want, as: UTF8.self)) { continue }
             let diff = UnifiedDiff.make(from: String(decoding: want, as: UTF8.self), to: String(decoding: got, as: UTF8.self),
                                         oldName: "expected/\(path)", newName: "built/\(path)")
             Issue.record("\(fixture): \(path) differs from the checked-in output:\n\(diff)")

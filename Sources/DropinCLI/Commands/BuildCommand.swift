@@ -23,13 +23,15 @@ struct BuildCommand: ParsableCommand {
         let started = DispatchTime.now()
         let reporter = Reporter(command: "build", manifest: manifestOption.manifest, format: formatOption.format)
         let source = try reporter.readManifest()
-        let result = Pipeline().build(source, manifestPath: manifestOption.manifest, dryRun: dryRun)
+        let result = try reporter.parsing { () throws(ManifestSource.LoadError) in
+            try Pipeline().build(source, manifestPath: manifestOption.manifest, dryRun: dryRun)
+        }
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
         var summary: String?
         var json: [String: JSONValue] = ["dryRun": .bool(dryRun)]
-        if let rendered = result.rendered, let changes = result.changes {
-            summary = BuildSummary(rendered: rendered, changes: changes, dryRun: dryRun, milliseconds: milliseconds).text
-            json.merge(BuildSummary.json(rendered: rendered, changes: changes)) { $1 }
+        if let outline = result.outline, let changes = result.changes {
+            summary = BuildSummary(outline: outline, changes: changes, dryRun: dryRun, milliseconds: milliseconds).text
+            json.merge(BuildSummary.json(outline: outline, changes: changes)) { $1 }
         }
         try reporter.finish(result.diagnostics, source: source, summary: summary, extraJSON: json)
     }
@@ -37,13 +39,13 @@ struct BuildCommand: ParsableCommand {
 
 /// The closing lines of a build, in the manner of Hugo's: what was made, and what it cost.
 struct BuildSummary {
-    let rendered: Pipeline.Rendered
+    let outline: Pipeline.Outline
     let changes: OutputChanges
     let dryRun: Bool
     let milliseconds: UInt64
 
     var text: String {
-        let folder = rendered.folder
+        let folder = outline.folder
         var lines: [String] = []
         if dryRun {
             lines += changes.created.map { "would create \(folder.display($0))" }
@@ -51,7 +53,7 @@ struct BuildSummary {
             lines += changes.removed.map { "would remove \(folder.display($0))" }
         }
         let rows: [(String, Int)] = [
-            ("Pages", rendered.plan.pageCount), ("Components", rendered.plan.componentCount),
+            ("Pages", outline.pageCount), ("Components", outline.componentCount),
             (dryRun ? "Files to write" : "Files written", changes.writes.count),
             ("Files unchanged", changes.unchanged.count + changes.kept.count),
             (dryRun ? "Files to remove" : "Files removed", changes.removed.count),
@@ -63,12 +65,12 @@ struct BuildSummary {
         return lines.joined(separator: "\n")
     }
 
-    static func json(rendered: Pipeline.Rendered, changes: OutputChanges) -> [String: JSONValue] {
+    static func json(outline: Pipeline.Outline, changes: OutputChanges) -> [String: JSONValue] {
         func list(_ paths: [String]) -> JSONValue { .array(paths.map(JSONValue.string)) }
         return [
-            "output": .string(rendered.folder.display),
-            "pages": .int(rendered.plan.pageCount),
-            "components": .int(rendered.plan.componentCount),
+            "output": .string(outline.folder.display),
+            "pages": .int(outline.pageCount),
+            "components": .int(outline.componentCount),
             "files": .object([
                 "created": list(changes.created), "updated": list(changes.updated),
                 "unchanged": list(changes.unchanged), "removed": list(changes.removed), "kept": list(changes.kept),

@@ -10,13 +10,18 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var manifestOption: ManifestOption
     @OptionGroup var formatOption: FormatOption
 
+    @Flag(help: "Render and compare every file, even when the ownership record's digests show the output up to date.")
+    var full = false
+
     static let diffsShown = 20
 
     func run() throws {
         let reporter = Reporter(command: "check", manifest: manifestOption.manifest, format: formatOption.format)
         let source = try reporter.readManifest()
-        let result = Pipeline().check(source, manifestPath: manifestOption.manifest)
-        let folder = result.rendered?.folder
+        let result = try reporter.parsing { () throws(ManifestSource.LoadError) in
+            try Pipeline().check(source, manifestPath: manifestOption.manifest, full: full)
+        }
+        let folder = result.outline?.folder
         // A terminal gets the first diffs only: after a template change every page differs the
         // same way. The JSON report carries them all.
         var details: [String: String] = [:]
@@ -31,7 +36,8 @@ struct CheckCommand: ParsableCommand {
             .object(["path": .string(report.path), "status": .string(report.status.rawValue),
                      "diff": report.diff.map(JSONValue.string) ?? .null])
         })
-        let summary = result.rendered.map { "\($0.folder.display)/ is up to date: \($0.files.count) files checked" }
+        let how = result.byRecord ? "against the digests in \(BuildPlan.recordPath)" : "rendered and compared"
+        let summary = result.outline.map { "\($0.folder.display)/ is up to date: \($0.fileCount) files checked (\(how))" }
         try reporter.finish(result.diagnostics, source: source, summary: summary, extraJSON: ["files": files], details: details)
     }
 }

@@ -19,8 +19,9 @@ package struct Reporter {
         self.init(command: command, manifest: manifest, format: .text)
     }
 
-    /// Reads the manifest, or reports why it cannot be read and exits with the usage status.
-    package func readManifest() throws -> ManifestSource {
+    /// Reads the manifest's bytes, or reports why it cannot be read and exits with the usage
+    /// status.
+    package func readManifest() throws -> ManifestFile {
         do {
             return try ManifestReader.read(manifest)
         } catch {
@@ -29,8 +30,19 @@ package struct Reporter {
         }
     }
 
+    /// Runs what parses the manifest; a manifest that is not YAML at all exits with the usage
+    /// status, like one that cannot be read.
+    package func parsing<Result>(_ body: () throws(ManifestSource.LoadError) -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch {
+            show([error.diagnostic], source: nil, summary: nil, tally: false)
+            throw ExitStatus.usage
+        }
+    }
+
     /// Reports, then exits 1 if any diagnostic is an error.
-    func finish(_ diagnostics: [Diagnostic], source: ManifestSource?, summary: String?,
+    func finish(_ diagnostics: [Diagnostic], source: ManifestFile?, summary: String?,
                 extraJSON: [String: JSONValue] = [:], details: [String: String] = [:]) throws {
         show(diagnostics, source: source, summary: diagnostics.hasErrors ? nil : summary, extraJSON: extraJSON,
              details: details)
@@ -38,7 +50,7 @@ package struct Reporter {
     }
 
     /// `details` are shown after the diagnostic about the same file (a diff, in `check`).
-    package func show(_ diagnostics: [Diagnostic], source: ManifestSource?, summary: String?,
+    package func show(_ diagnostics: [Diagnostic], source: ManifestFile?, summary: String?,
               extraJSON: [String: JSONValue] = [:], details: [String: String] = [:], tally: Bool = true) {
         let report = DiagnosticReport(command: command, manifest: manifest, diagnostics: diagnostics)
         switch format {
@@ -47,8 +59,9 @@ package struct Reporter {
         case .github:
             console.out(report.github())
         case .text:
+            let lines = diagnostics.isEmpty ? [] : source?.lines() ?? []
             let text = TextDiagnostics(colors: console.colorsStandardError) { location in
-                location.file == source?.file ? source?.line(location.line) : nil
+                location.file == source?.file && lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
             }
             console.err(diagnostics.map { text.render($0) + (details[$0.location?.file ?? ""] ?? "") }.joined())
             if tally && !diagnostics.isEmpty { console.err(report.tally + "\n") }

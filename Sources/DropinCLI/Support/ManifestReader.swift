@@ -1,14 +1,14 @@
 import DropinCore
 import Foundation
 
-/// Reads and parses the manifest file. Problems here are about the file, not its content:
-/// they end the command with the usage status.
+/// Reads the manifest file. Problems here are about the file, not its content: they end the
+/// command with the usage status.
 enum ManifestReader {
     struct Failure: Error {
         let diagnostic: Diagnostic
     }
 
-    static func read(_ path: String) throws(Failure) -> ManifestSource {
+    static func read(_ path: String) throws(Failure) -> ManifestFile {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw Failure(diagnostic: .error("no-manifest",
@@ -24,10 +24,6 @@ enum ManifestReader {
             throw Failure(diagnostic: .error("unreadable-manifest",
                 "\(path) could not be read: check its permissions"))
         }
-        do {
-            return try ManifestSource.parse(data, file: path)
-        } catch {
-            throw Failure(diagnostic: error.diagnostic)
-        }
+        return ManifestFile(file: path, data: data)
     }
 }

@@ -1,19 +1,18 @@
 import Foundation
 import Yams
 
-/// The manifest as read: its text, for showing source lines, and its YAML tree.
+/// The manifest as parsed: its text and its YAML tree.
 public struct ManifestSource {
     public let file: String
+    /// The bytes as read, for the input fingerprint.
+    public let data: Data
     public let text: String
-    /// The text split into lines once, for showing any number of diagnostics' source lines.
-    public let lines: [Substring]
     private let tree: Tree
 
-    init(file: String, text: String, root: Node?) {
+    init(file: String, data: Data, text: String, root: Node?) {
         self.file = file
+        self.data = data
         self.text = text
-        // "\r\n" is one Character in Swift, so it is a separator of its own.
-        self.lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         self.tree = Tree(root: root)
     }
 
@@ -60,17 +59,12 @@ public struct ManifestSource {
         }
         do {
             let root = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8).singleRoot()
-            return ManifestSource(file: file, text: text, root: root)
+            return ManifestSource(file: file, data: data, text: text, root: root)
         } catch let error as YamlError {
             throw LoadError(diagnostic: diagnostic(for: error, file: file, text: text))
         } catch {
             throw LoadError(diagnostic: .error("not-yaml", "\(file) could not be read as YAML", at: nil))
         }
-    }
-
-    /// The source line a diagnostic points at, for showing it with a caret.
-    public func line(_ number: Int) -> String? {
-        lines.indices.contains(number - 1) ? String(lines[number - 1]) : nil
     }
 
     private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {

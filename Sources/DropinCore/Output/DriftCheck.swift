@@ -28,7 +28,7 @@ public struct DriftCheck: Sendable {
         -> (reports: [FileReport], diagnostics: [Diagnostic]) {
         var reports: [FileReport] = []
         var diagnostics: [Diagnostic] = []
-        let owned = Set(record.generated + [BuildPlan.recordPath])
+        let owned = Set(record.generatedPaths + [BuildPlan.recordPath])
         func report(_ path: String, _ status: Status, _ message: String, line: Int = 1, diff: String? = nil) {
             reports.append(FileReport(path: path, status: status, diff: diff))
             diagnostics.append(.error(status.rawValue, message, at: folder.location(path, line: line)))
@@ -46,6 +46,8 @@ public struct DriftCheck: Sendable {
             case .file(let data):
                 let existing = String(decoding: data, as: UTF8.self)
                 guard existing != file.text else { continue }
+                if file.path == BuildPlan.recordPath,
+                   OwnershipRecord.apartFromFingerprint(existing) == OwnershipRecord.apartFromFingerprint(file.text) { continue }
                 if !owned.contains(file.path) {
                     report(file.path, .notDropins, "dropin did not write this file, but a build would: move it away, or give the page another path")
                     continue
@@ -56,7 +58,7 @@ public struct DriftCheck: Sendable {
             }
         }
         let planned = Set(files.map(\.path))
-        for path in record.generated.sorted() where !planned.contains(path) && folder.entry(at: path) != .absent {
+        for path in record.generatedPaths where !planned.contains(path) && folder.entry(at: path) != .absent {
             report(path, .shouldBeRemoved, "the manifest no longer produces this file: run dropin build to remove it")
         }
         return (reports, diagnostics)

@@ -18,7 +18,7 @@ public struct OutputChanges: Sendable {
     public static func plan(_ files: [RenderedFile], in folder: OutputFolder, record: OwnershipRecord) -> OutputChanges {
         var changes = OutputChanges()
         changes.diagnostics += folder.links(on: files.map(\.path))
-        let owned = Set(record.generated + [BuildPlan.recordPath])
+        let owned = Set(record.generatedPaths + [BuildPlan.recordPath])
         for file in files {
             let bytes = Data(file.text.utf8)
             switch folder.entry(at: file.path) {
@@ -43,7 +43,7 @@ public struct OutputChanges: Sendable {
             }
         }
         let planned = Set(files.map(\.path))
-        for path in record.generated.sorted() where !planned.contains(path) {
+        for path in record.generatedPaths where !planned.contains(path) {
             switch folder.entry(at: path) {
             case .file: changes.removed.append(path)
             case .absent: break

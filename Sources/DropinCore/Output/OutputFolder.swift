@@ -21,12 +21,13 @@ public struct OutputFolder: Sendable {
 
     public func entry(at path: String) -> Entry {
         let target = url.appendingPathComponent(path)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target.path) else {
-            return .absent
-        }
-        switch attributes[.type] as? FileAttributeType {
-        case .typeDirectory?: return .folder
-        case .typeRegular?: return (try? Data(contentsOf: target)).map(Entry.file) ?? .other
+        // lstat rather than FileManager's attributes, which look up the owner's and group's
+        // names too: a tenth of a check of 10,000 files.
+        var info = stat()
+        guard lstat(target.path, &info) == 0 else { return .absent }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return (try? Data(contentsOf: target)).map(Entry.file) ?? .other
         default: return .other
         }
     }

@@ -1,30 +1,104 @@
 import Foundation
 
-/// The committed list of files dropin owns in the output folder (`dropin/owned.json`): what it
-/// may overwrite and remove, and nothing else.
+/// The committed record of what dropin owns in the output folder (`dropin/owned.json`): the
+/// files it may overwrite and remove, and nothing else; and what lets `check` and a warm `build`
+/// skip rendering: each generated file's digest, and a fingerprint of the inputs that made them.
 public struct OwnershipRecord: Equatable, Sendable {
-    /// Written on every build.
-    public var generated: [String]
-    /// Written once, then the user's (the stylesheet).
-    public var seeded: [String]
+    /// Written on every build: path and SHA-256 of the bytes written, in path order. A record
+    /// of format 1 has no digests (empty strings).
+    public var generated: [(path: String, digest: String)]
+    /// Written once, then the user's (the stylesheet): path and SHA-256 of what dropin seeds.
+    public var seeded: [(path: String, digest: String)]
+    /// The hooks the stylesheet should style, for checking it without a plan.
+    public var stylesheetHooks: [String]
+    public var pageCount: Int
+    public var componentCount: Int
+    /// The `InputFingerprint` of the build that wrote the record, sealed with the record's own
+    /// content (`sealed(with:)`), so that an edit to the inputs or to the record shows; nil
+    /// when the build had warnings, which only a full check shows again.
+    public var fingerprint: String?
 
-    public static let empty = OwnershipRecord(generated: [], seeded: [])
+    public static let empty = OwnershipRecord(generated: [], seeded: [], stylesheetHooks: [], pageCount: 0,
+                                              componentCount: 0, fingerprint: nil)
+    static let formatVersion = 2
 
-    func rendered(comment: String) -> String {
-        JSONValue.object([
-            "$comment": .string(comment),
-            "formatVersion": .int(1),
-            "generated": .array(generated.map(JSONValue.string)),
-            "seeded": .array(seeded.map(JSONValue.string)),
-        ]).rendered()
+    public var generatedPaths: [String] { generated.map(\.path) }
+    public var seededPaths: [String] { seeded.map(\.path) }
+
+    public static func == (left: OwnershipRecord, right: OwnershipRecord) -> Bool {
+        left.generated.elementsEqual(right.generated) { $0 == $1 } && left.seeded.elementsEqual(right.seeded) { $0 == $1 }
+            && left.stylesheetHooks == right.stylesheetHooks && left.pageCount == right.pageCount
+            && left.componentCount == right.componentCount && left.fingerprint == right.fingerprint
     }
 
-    /// Reads a record; nil when the text is not one.
+    func rendered(comment: String) -> String {
+        var object: [String: JSONValue] = [
+            "$comment": .string(comment),
+            "formatVersion": .int(Self.formatVersion),
+            "generated": Self.object(generated),
+            "seeded": Self.object(seeded),
+            "stylesheetHooks": .array(stylesheetHooks.map(JSONValue.string)),
+            "pages": .int(pageCount),
+            "components": .int(componentCount),
+        ]
+        if let fingerprint { object["fingerprint"] = .string(fingerprint) }
+        return JSONValue.object(object).rendered()
+    }
+
+    /// The fingerprint for a build whose inputs have this `InputFingerprint`: both bound to
+    /// every path, digest, hook and count the record lists.
+    func sealed(with inputs: String) -> String {
+        var digest = FieldDigest("dropin-record-2")
+        digest.add(inputs)
+        for (name, files) in [("generated", generated), ("seeded", seeded)] {
+            digest.add(name)
+            for file in files {
+                digest.add(file.path)
+                digest.add(file.digest)
+            }
+        }
+        digest.add("stylesheetHooks")
+        for hook in stylesheetHooks { digest.add(hook) }
+        digest.add("\(pageCount) pages, \(componentCount) components")
+        return digest.finalize()
+    }
+
+    /// The record's text without its fingerprint. A fingerprint from other inputs (a newer
+    /// dropin, say) only keeps `check` from skipping the render: when everything else is the
+    /// same, the output is up to date, and the next build writes the new fingerprint.
+    public static func apartFromFingerprint(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("  \"fingerprint\" : ") }
+            .joined(separator: "\n")
+    }
+
+    private static func object(_ files: [(path: String, digest: String)]) -> JSONValue {
+        .object(Dictionary(uniqueKeysWithValues: files.map { ($0.path, JSONValue.string($0.digest)) }))
+    }
+
+    private static func files(_ value: Any?) -> [(path: String, digest: String)]? {
+        guard let digests = value as? [String: String] else { return nil }
+        return digests.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Reads a record of format 2, or of format 1 (a list of paths); nil when the text is
+    /// neither.
     static func parse(_ data: Data) -> OwnershipRecord? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              object["formatVersion"] as? Int == 1,
-              let generated = object["generated"] as? [String],
-              let seeded = object["seeded"] as? [String] else { return nil }
-        return OwnershipRecord(generated: generated, seeded: seeded)
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        switch object["formatVersion"] as? Int {
+        case 1?:
+            guard let generated = object["generated"] as? [String], let seeded = object["seeded"] as? [String] else { return nil }
+            return OwnershipRecord(generated: generated.sorted().map { ($0, "") }, seeded: seeded.sorted().map { ($0, "") },
+                                   stylesheetHooks: [], pageCount: 0, componentCount: 0, fingerprint: nil)
+        case formatVersion?:
+            guard let generated = files(object["generated"]), let seeded = files(object["seeded"]),
+                  let hooks = object["stylesheetHooks"] as? [String],
+                  let pages = object["pages"] as? Int, let components = object["components"] as? Int
+            else { return nil }
+            return OwnershipRecord(generated: generated, seeded: seeded, stylesheetHooks: hooks, pageCount: pages,
+                                   componentCount: components, fingerprint: object["fingerprint"] as? String)
+        default:
+            return nil
+        }
     }
 }

@@ -10,8 +10,13 @@ public struct BuildPlan: Sendable {
     public let stylesheetHooks: [String]
     /// What the app's token route must allow.
     public let tokenRoute: TokenRouteContract
+    /// The first line of every generated file: where it came from, and not to edit it.
+    public let header: String
+    /// The manifest's file name as the headers show it.
+    public let manifestName: String
 
-    /// The ownership record: which files in the output folder dropin owns.
+    /// The ownership record: which files in the output folder dropin owns, and their digests.
+    /// Not in `files`: it is made from the other files once they are rendered.
     public static let recordPath = "dropin/owned.json"
 }
 

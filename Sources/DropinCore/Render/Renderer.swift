@@ -36,3 +36,17 @@ public struct Renderer: Sendable {
         templates.library.render(context, withTemplate: name) ?? ""
     }
 }
+
+extension RenderedFile {
+    /// The ownership record of a build's files, given each file's digest.
+    static func record(of files: [(RenderedFile, String)], plan: BuildPlan, inputs: String?) -> RenderedFile {
+        func listed(_ ownership: PlannedFile.Ownership) -> [(path: String, digest: String)] {
+            files.filter { $0.0.ownership == ownership }.map { ($0.0.path, $0.1) }.sorted { $0.path < $1.path }
+        }
+        var record = OwnershipRecord(generated: listed(.generated), seeded: listed(.seeded), stylesheetHooks: plan.stylesheetHooks,
+                                     pageCount: plan.pageCount, componentCount: plan.componentCount, fingerprint: nil)
+        record.fingerprint = inputs.map(record.sealed)
+        return RenderedFile(path: BuildPlan.recordPath, text: record.rendered(comment: plan.header), ownership: .generated,
+                            template: nil)
+    }
+}

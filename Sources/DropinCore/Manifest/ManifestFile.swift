@@ -1,0 +1,25 @@
+import Foundation
+
+/// The manifest's bytes, before any parsing: enough for `check` and a warm `build` to ask the
+/// ownership record whether the output is already what these bytes make.
+public struct ManifestFile: Sendable {
+    /// How messages name the file.
+    public let file: String
+    public let data: Data
+
+    public init(file: String, data: Data) {
+        self.file = file
+        self.data = data
+    }
+
+    public func parse() throws(ManifestSource.LoadError) -> ManifestSource {
+        try ManifestSource.parse(data, file: file)
+    }
+
+    /// The text's lines, for showing the line a diagnostic points at.
+    public func lines() -> [Substring] {
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        return String(decoding: bytes, as: UTF8.self)[...].split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+}

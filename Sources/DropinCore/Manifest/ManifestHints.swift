@@ -1,0 +1,68 @@
+import Foundation
+
+/// Where a manifest writes its output and keeps its templates, read from its top-level lines
+/// without parsing the YAML, so that `check` can find the ownership record cheaply. A hint
+/// only: the input fingerprint covers both values, so a wrong hint can miss the record but
+/// never match it. Anything unusual (quotes with escapes, flow style, a repeated key) gives no
+/// hint, and the manifest is parsed as usual.
+struct ManifestHints: Equatable {
+    var output: String
+    var templates: String?
+
+    static func scan(_ data: Data) -> ManifestHints? {
+        var hints = ManifestHints(output: ManifestSchema.defaultOutput, templates: nil)
+        var seen = Set<String>()
+        for line in candidateLines(data) {
+            guard let (key, rest) = topLevelKey(line[...], among: ["output", "templates"]) else { continue }
+            guard seen.insert(key).inserted, let value = scalar(rest) else { return nil }
+            if key == "output" { hints.output = value } else { hints.templates = value }
+        }
+        return hints
+    }
+
+    /// The lines that start like one of the keys; found on bytes, since a manifest of 10,000
+    /// pages is 3 MB and has two such lines.
+    private static func candidateLines(_ data: Data) -> [String] {
+        let bytes = [UInt8](data)
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lines: [String] = []
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            if bytes[start] == UInt8(ascii: "o") || bytes[start] == UInt8(ascii: "t") {
+                var line = String(decoding: bytes[start..<end], as: UTF8.self)
+                if line.hasSuffix("\r") { line.removeLast() }
+                lines.append(line)
+            }
+            start = end + 1
+        }
+        return lines
+    }
+
+    private static func topLevelKey(_ line: Substring, among keys: [String]) -> (String, Substring)? {
+        for key in keys where line.hasPrefix(key + ":") {
+            let rest = line.dropFirst(key.count + 1)
+            if rest.isEmpty || rest.first == " " || rest.first == "\t" { return (key, rest) }
+        }
+        return nil
+    }
+
+    /// A plain or simply quoted one-line value, with an optional trailing comment.
+    private static func scalar(_ rest: Substring) -> String? {
+        let text = rest.drop { $0 == " " || $0 == "\t" }
+        guard let first = text.first else { return nil }
+        if first == "\"" || first == "'" {
+            let body = text.dropFirst()
+            guard let end = body.firstIndex(of: first) else { return nil }
+            let value = body[..<end]
+            let after = body[body.index(after: end)...].drop { $0 == " " || $0 == "\t" }
+            guard !value.contains("\\"), after.isEmpty || after.first == "#" else { return nil }
+            return String(value)
+        }
+        guard !"&*!|>[]{}%@`#,?:-\"'".contains(first) else { return nil }
+        var value = text
+        if let comment = value.range(of: " #") ?? value.range(of: "\t#") { value = value[..<comment.lowerBound] }
+        while let last = value.last, last == " " || last == "\t" { value = value.dropLast() }
+        guard !value.contains(": "), !value.isEmpty else { return nil }
+        return String(value)
+    }
+}

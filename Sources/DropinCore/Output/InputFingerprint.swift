@@ -1,0 +1,41 @@
+import Foundation
+
+/// Everything that decides what a build writes, reduced to one SHA-256: the dropin that builds
+/// (a digest of its own sources), the manifest's name and bytes, its output and templates
+/// folders, and the files in the templates folder. Two builds with the same fingerprint write
+/// the same bytes, so a file whose digest matches the record is what a build would write.
+struct InputFingerprint {
+    let manifestName: String
+    let manifest: Data
+    let output: String
+    let templates: String?
+    /// The templates folder on disk, when there is one.
+    let templatesFolder: URL?
+
+    /// Nil when the templates folder cannot be read: then nothing is trusted.
+    var digest: String? {
+        var digest = FieldDigest("dropin-inputs-1")
+        digest.add(EmbeddedTemplates.sourceDigest)
+        digest.add(manifestName)
+        digest.add(manifest)
+        digest.add(output)
+        digest.add(templates.map { "templates:" + $0 } ?? "no templates")
+        if let templatesFolder {
+            guard let files = Self.files(in: templatesFolder) else { return nil }
+            for (name, bytes) in files {
+                digest.add(name)
+                digest.add(bytes)
+            }
+        }
+        return digest.finalize()
+    }
+
+    /// Every entry of the folder by name, with a regular file's bytes; anything else counts by
+    /// its name alone.
+    private static func files(in folder: URL) -> [(String, Data)]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+        return names.sorted().map { name in
+            (name, (try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data("not a file".utf8))
+        }
+    }
+}

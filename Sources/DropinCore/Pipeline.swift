@@ -26,13 +26,14 @@ public struct Pipeline: Sendable {
         guard let manifest = validation.manifest else { return (nil, diagnostics) }
 
         let base = ManifestLocation(manifestPath: manifestPath)
+        let plan = Planner(catalog: catalog).plan(manifest)
         let (templates, templateProblems) = TemplateSet.load(
             overrides: manifest.templates.map { base.url($0.value) },
-            displayFolder: manifest.templates.map { base.display($0.value) } ?? "")
+            displayFolder: manifest.templates.map { base.display($0.value) } ?? "",
+            renders: plan.templateNames)
         diagnostics += templateProblems
         guard let templates else { return (nil, diagnostics) }
 
-        let plan = Planner(catalog: catalog).plan(manifest)
         let renderer = Renderer(templates: templates)
         let folder = base.outputFolder(manifest.output.value)
         let verifier = Verifier(renderer: renderer, outputDisplay: folder.display)

@@ -15,6 +15,11 @@ public struct BuildPlan: Sendable {
     /// The manifest's file name as the headers show it.
     public let manifestName: String
 
+    /// The templates the files are rendered from.
+    public var templateNames: Set<String> {
+        Set(files.compactMap { if case .template(let name, _) = $0.content { name } else { nil } })
+    }
+
     /// The ownership record: which files in the output folder dropin owns, and their digests.
     /// Not in `files`: it is made from the other files once they are rendered.
     public static let recordPath = "dropin/owned.json"

@@ -43,12 +43,12 @@ public struct TokenRouteContract: Sendable {
     }
 
     func openAPIDocument(comment: String) -> String {
-        var document: [(String, Node)] = [
+        var document: [(String, YAMLValue)] = [
             ("openapi", "3.1.0"),
             ("info", map([
                 ("title", "Dwolla client-token route"),
                 ("version", quoted("1")),
-                ("description", Node("""
+                ("description", .text("""
                     The route the app's pages call for Dwolla client tokens, once per action. It
                     allows exactly the actions of the drop-in components in use, mints tokens only
                     for the signed-in customer (taken from the session, never from the body), and
@@ -57,32 +57,32 @@ public struct TokenRouteContract: Sendable {
                     """.replacingOccurrences(of: "\n", with: " "))),
             ])),
         ]
-        if let origin = route.origin { document.append(("servers", .sequence([map([("url", Node(origin))])]))) }
+        if let origin = route.origin { document.append(("servers", .list([map([("url", .text(origin))])]))) }
         document += [
             ("paths", map([(route.path, map([("post", operation)]))])),
             ("components", map([("schemas", schemas)])),
             ("x-dropin", map([
-                ("environment", Node(environment.rawValue)),
+                ("environment", .text(environment.rawValue)),
                 ("components", map(components.map { use in
                     (use.tag, map([("actions", strings(use.actions)), ("pages", strings(use.pages))]))
                 })),
             ])),
         ]
         // Serializing a tree of plain scalars cannot fail.
-        let yaml = (try? Yams.serialize(node: map(document), width: 100, sortKeys: false)) ?? ""
+        let yaml = (try? Yams.serialize(node: map(document).node, width: 100, sortKeys: false)) ?? ""
         return "# \(comment)\n" + yaml
     }
 
-    private var operation: Node {
-        func problem(_ description: String) -> Node {
-            map([("description", Node(description)),
+    private var operation: YAMLValue {
+        func problem(_ description: String) -> YAMLValue {
+            map([("description", .text(description)),
                  ("content", map([("application/problem+json", map([("schema", reference("Problem"))]))]))])
         }
         return map([
             ("operationId", "createClientToken"),
             ("summary", "A client token for one action of a drop-in component"),
             ("requestBody", map([
-                ("required", Node("true", Tag(.bool))),
+                ("required", .bool(true)),
                 ("content", map([("application/json", map([("schema", reference("TokenRequest"))]))])),
             ])),
             ("responses", map([
@@ -102,26 +102,26 @@ public struct TokenRouteContract: Sendable {
 
     /// The request schemas say exactly what the route accepts: what they allow it answers with
     /// a token or a 401, 403 or 429; what they refuse, with a 400.
-    private var schemas: Node {
-        let no = Node("false", Tag(.bool))
-        func link(_ pattern: String?) -> Node {
-            var href: [(String, Node)] = [("type", "string"), ("maxLength", Node("1000", Tag(.int)))]
-            if let pattern { href.append(("pattern", Node(pattern))) }
+    private var schemas: YAMLValue {
+        let no = YAMLValue.bool(false)
+        func link(_ pattern: String?) -> YAMLValue {
+            var href: [(String, YAMLValue)] = [("type", "string"), ("maxLength", .int(1000))]
+            if let pattern { href.append(("pattern", .text(pattern))) }
             return map([("type", "object"), ("required", strings(["href"])), ("additionalProperties", no),
                         ("properties", map([("href", map(href))]))])
         }
-        func links(_ names: [String]) -> Node {
+        func links(_ names: [String]) -> YAMLValue {
             map([("type", "object"), ("additionalProperties", no),
                  ("properties", map(names.map { ($0, reference(linkSchema[$0]!)) }))])
         }
-        func request(_ summary: String, action: Node, linkGroup: String, amount: Bool) -> Node {
-            var properties: [(String, Node)] = [("action", action), ("_links", reference(linkGroup)), ("links", reference(linkGroup))]
+        func request(_ summary: String, action: YAMLValue, linkGroup: String, amount: Bool) -> YAMLValue {
+            var properties: [(String, YAMLValue)] = [("action", action), ("_links", reference(linkGroup)), ("links", reference(linkGroup))]
             if amount { properties.append(("amount", reference("Amount"))) }
-            return map([("type", "object"), ("description", Node(summary)), ("required", strings(["action"])),
+            return map([("type", "object"), ("description", .text(summary)), ("required", strings(["action"])),
                         ("additionalProperties", no), ("properties", map(properties))])
         }
         var variants = [reference("PlainRequest")]
-        var definitions: [(String, Node)] = [
+        var definitions: [(String, YAMLValue)] = [
             ("Action", map([("type", "string"), ("enum", strings(actions))])),
             ("Link", link(nil)),
             ("FundingSourceLink", link(resourcePattern("funding-sources"))),
@@ -140,14 +140,14 @@ public struct TokenRouteContract: Sendable {
                     ("type", "object"), ("required", strings(["currency", "value"])), ("additionalProperties", no),
                     ("properties", map([
                         ("currency", map([("const", "USD")])),
-                        ("value", map([("type", "string"), ("pattern", Node(#"^[0-9]+(\.[0-9]{2})?$"#))])),
+                        ("value", map([("type", "string"), ("pattern", .text(#"^[0-9]+(\.[0-9]{2})?$"#))])),
                     ])),
                 ])),
             ]
         }
         definitions += [
             ("TokenRequest", map([("description", "A token request; customer links must name the signed-in customer."),
-                                  ("anyOf", .sequence(Node.Sequence(variants)))])),
+                                  ("anyOf", .list(variants))])),
             ("TokenResponse", map([
                 ("type", "object"), ("required", strings(["token"])),
                 ("properties", map([("token", map([("type", "string")]))])),
@@ -173,24 +173,24 @@ public struct TokenRouteContract: Sendable {
         return "^\(base)/\(collection)/\(hex){8}-\(hex){4}-\(hex){4}-\(hex){4}-\(hex){12}$"
     }
 
-    private func map(_ pairs: [(String, Node)]) -> Node {
-        .mapping(Node.Mapping(pairs.map { (Node($0.0), $0.1) }))
+    private func map(_ pairs: [(String, YAMLValue)]) -> YAMLValue {
+        .map(pairs.map { (.text($0.0), $0.1) })
     }
 
-    private func map(_ pairs: [(Node, Node)]) -> Node {
-        .mapping(Node.Mapping(pairs))
+    private func map(_ pairs: [(YAMLValue, YAMLValue)]) -> YAMLValue {
+        .map(pairs)
     }
 
-    private func strings(_ values: [String]) -> Node {
-        .sequence(Node.Sequence(values.map { Node($0) }))
+    private func strings(_ values: [String]) -> YAMLValue {
+        .list(values.map(YAMLValue.text))
     }
 
-    private func reference(_ name: String) -> Node {
-        map([("$ref", Node("#/components/schemas/\(name)"))])
+    private func reference(_ name: String) -> YAMLValue {
+        map([("$ref", .text("#/components/schemas/\(name)"))])
     }
 
     /// Text YAML would otherwise read as a number.
-    private func quoted(_ text: String) -> Node {
-        Node(text, Tag(.str), .doubleQuoted)
+    private func quoted(_ text: String) -> YAMLValue {
+        .quoted(text)
     }
 }

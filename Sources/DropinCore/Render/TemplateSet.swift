@@ -41,10 +41,17 @@ public struct TemplateSet: Sendable {
         origins.values.compactMap { if case .override(let path) = $0 { path } else { nil } }.sorted()
     }
 
+    /// The defaults other templates include rather than a build renders as a file.
+    static let partials: Set<String> = ["element.html"]
+
     /// Loads the defaults and the overrides in `folder`; `displayFolder` is how messages name it.
+    /// Of the defaults, only those a build `renders` (and the partials) are parsed: the Node
+    /// route's template alone is over half the text, and parsing it was a tenth of a small
+    /// build. With overrides, every default is parsed, as an override may include any of them.
     /// Problems (an unknown or unreadable file, a template that does not parse) come back as
     /// diagnostics; the set is nil when there are any.
-    public static func load(overrides folder: URL?, displayFolder: String) -> (TemplateSet?, [Diagnostic]) {
+    public static func load(overrides folder: URL?, displayFolder: String, renders: Set<String>? = nil)
+        -> (TemplateSet?, [Diagnostic]) {
         _ = ContentTypes.registered
         var texts = Dictionary(uniqueKeysWithValues: defaults.map { ($0.name, $0.text) })
         var origins: [String: Origin] = [:]
@@ -56,6 +63,9 @@ public struct TemplateSet: Sendable {
                 texts[name] = text
                 origins[name] = .override(display)
             }
+        }
+        if let renders, origins.isEmpty {
+            texts = texts.filter { renders.contains($0.key) || partials.contains($0.key) }
         }
         var library = MustacheLibrary()
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {

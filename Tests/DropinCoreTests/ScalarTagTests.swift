@@ -19,6 +19,15 @@ struct ScalarTagTests {
         #expect(ScalarTag.of(basic) == expected, "\(text)")
     }
 
+    /// A lookup makes Yams type the matching key with the basic resolver, in place.
+    @Test func aLookupChangesNoScalarsType() throws {
+        let root = try #require(try Yams.Parser(yaml: "1: 2\nenabled: yes\n", resolver: .basic).singleRoot())
+        #expect(root["enabled"] != nil)
+        let pairs = try #require(root.mapping)
+        #expect(pairs.map { ScalarTag.of($0.key) } == [.int, .str])
+        #expect(pairs.map { ScalarTag.of($0.value) } == [.int, .bool])
+    }
+
     @Test func quotedScalarsAreText() {
         #expect(ScalarTag.of(Node("1", Tag(.implicit, .basic, .default), .doubleQuoted)) == .str)
     }

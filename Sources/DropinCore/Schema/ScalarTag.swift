@@ -16,7 +16,10 @@ enum ScalarTag {
     }
 
     private static func of(_ scalar: Node.Scalar, _ node: Node) -> Tag.Name {
-        // An explicit tag (`!!str 1`) or anything unusual goes to Yams itself.
+        // A key Yams has compared is typed by the basic resolver, in place: it is text. So is
+        // a scalar tagged `!!str`.
+        if scalar.tag.description == Tag.Name.str.rawValue { return .str }
+        // Any other explicit tag (`!!int 1`) or anything unusual goes to Yams itself.
         guard scalar.tag.description.isEmpty else { return Resolver.default.resolveTag(of: node) }
         guard scalar.style == .plain || scalar.style == .any else { return .str }
         let text = scalar.string

@@ -13,7 +13,7 @@ struct TemplatesCommand: ParsableCommand {
         subcommands: [List.self, Cat.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Name every default template and what it renders.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Name every default template and what it renders.")
 
         func run() {
             let lines = TemplateSet.defaults.map { template in
@@ -26,6 +26,7 @@ struct TemplatesCommand: ParsableCommand {
 
     struct Cat: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cat",
             abstract: "Print a default template, e.g. dropin templates cat page.html > templates/page.html.mustache")
 
         @Argument(help: "The template's name, with or without .mustache.")

@@ -2,8 +2,9 @@ import DropinCore
 import Foundation
 
 // libFuzzer over dropin's parsers. An input starting with "H" is text for the polyglot HTML
-// check, as a page and as a snippet; any other input is a manifest, taken through load,
-// validate, plan, render and verify (output paths point nowhere: nothing is written).
+// check, as a page and as a snippet; any other input is a manifest, taken through `check`: the
+// line scan that finds the ownership record, then load, validate, plan, render, verify and
+// compare (output paths point nowhere: nothing is read back or written).
 // A crash, a hang or a sanitizer report is a bug; diagnostics are the expected answer.
 // scripts/fuzz builds it with libFuzzer (DROPIN_FUZZ=1 defines FUZZING); other builds get a
 // stub that says so.
@@ -15,8 +16,7 @@ func fuzzOne(_ data: Data) {
         _ = PolyglotCheck.problems(in: text, as: .fragment)
         return
     }
-    guard let source = try? ManifestSource.parse(data, file: "fuzz.yml") else { return }
-    _ = Pipeline().render(source, manifestPath: "/nonexistent/fuzz.yml")
+    _ = try? Pipeline().check(ManifestFile(file: "fuzz.yml", data: data), manifestPath: "/nonexistent/fuzz.yml")
 }
 
 #if FUZZING

@@ -237,4 +237,20 @@ struct BuildTests {
         #expect(result.diagnostics.map(\.code) == ["foreign-record"])
         #expect(try project.read("site/dropin/owned.json") == "{\"mine\": true}\n")
     }
+
+    /// A record edited to list a file outside the output folder (say, in a pull request) must
+    /// not make a build remove that file as one the manifest no longer produces.
+    @Test(arguments: ["../precious.txt", "/tmp/precious.txt", "a/../../precious.txt", "a//b.html"])
+    func aRecordNamingAPathOutsideTheOutputIsForeign(path: String) throws {
+        let project = try Project(manifest: Self.manifest, files: ["precious.txt": "keep me\n"])
+        try project.build()
+        let record = try project.read("site/dropin/owned.json")
+        let target = path.hasPrefix("/") ? project.root.appendingPathComponent("precious.txt").path : path
+        try project.write("site/dropin/owned.json", record.replacingOccurrences(
+            of: "\"generated\" : {\n", with: "\"generated\" : {\n    \"\(target)\" : \"\",\n"))
+        let result = try project.build()
+        #expect(result.diagnostics.map(\.code) == ["foreign-record"])
+        #expect(try project.read("precious.txt") == "keep me\n")
+        #expect(!(try project.check()).succeeded)
+    }
 }

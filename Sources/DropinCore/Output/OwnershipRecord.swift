@@ -82,8 +82,16 @@ public struct OwnershipRecord: Equatable, Sendable {
     }
 
     /// Reads a record of format 2, or of format 1 (a list of paths); nil when the text is
-    /// neither.
+    /// neither, or names a path that is not plainly inside the output folder: builds remove
+    /// what the record lists, so a record edited to name `../` anything must not be followed.
     static func parse(_ data: Data) -> OwnershipRecord? {
+        guard let record = decode(data),
+              (record.generatedPaths + record.seededPaths).allSatisfy({ RelativePath.problem(in: $0) == nil })
+        else { return nil }
+        return record
+    }
+
+    private static func decode(_ data: Data) -> OwnershipRecord? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
         switch object["formatVersion"] as? Int {
         case 1?:

@@ -63,6 +63,10 @@ struct BuildCommandTests {
         let full = try dropin("check", "--full", in: scratch.url)
         #expect(full.status == 0)
         #expect(full.stdout == "site/ is up to date: 9 files checked (rendered and compared)\n")
+        for (arguments, way) in [(["check"], "digests"), (["check", "--full"], "rendering")] {
+            let json = try parseJSON(try run(dropinBinary, arguments + ["--format", "json"], in: scratch.url).stdout)
+            #expect(json["comparedBy"] as? String == way)
+        }
 
         try scratch.write("site/a.html", try scratch.read("site/a.html").replacingOccurrences(of: "<h1>A</h1>", with: "<h1>B</h1>"))
         let stale = try dropin("check", in: scratch.url)

@@ -27,8 +27,9 @@ public struct Pipeline: Sendable {
 
         let base = ManifestLocation(manifestPath: manifestPath)
         let plan = Planner(catalog: catalog).plan(manifest)
+        let templatesFolder = manifest.templates.map { base.url($0.value) }
         let (templates, templateProblems) = TemplateSet.load(
-            overrides: manifest.templates.map { base.url($0.value) },
+            overrides: templatesFolder,
             displayFolder: manifest.templates.map { base.display($0.value) } ?? "",
             renders: plan.templateNames)
         diagnostics += templateProblems
@@ -48,7 +49,7 @@ public struct Pipeline: Sendable {
         // could not show them again.
         let inputs = diagnostics.isEmpty
             ? InputFingerprint(manifestName: plan.manifestName, manifest: source.data, output: manifest.output.value,
-                               templates: manifest.templates?.value, templatesFolder: manifest.templates.map { base.url($0.value) }).digest
+                               templates: manifest.templates?.value, templatesFolder: templatesFolder).digest
             : nil
         let record = RenderedFile.record(of: results.map { ($0.0, $0.2) }, plan: plan, inputs: inputs)
         let files = (results.map(\.0) + [record]).sorted { $0.path < $1.path }
@@ -86,22 +87,10 @@ public struct Pipeline: Sendable {
         public let rendered: Rendered?
         public let changes: OutputChanges?
         public let diagnostics: [Diagnostic]
-        public let outline: Outline?
+        /// Set when the ownership record showed the output up to date, and nothing was rendered.
+        public var verified: RecordCheck.Verified? = nil
         public var succeeded: Bool { !diagnostics.hasErrors }
-
-        init(rendered: Rendered?, changes: OutputChanges?, diagnostics: [Diagnostic]) {
-            self.rendered = rendered
-            self.changes = changes
-            self.diagnostics = diagnostics
-            outline = rendered.map(Outline.init)
-        }
-
-        init(_ verified: RecordCheck.Verified) {
-            rendered = nil
-            changes = verified.changes
-            diagnostics = verified.diagnostics
-            outline = Outline(verified)
-        }
+        public var outline: Outline? { rendered.map(Outline.init) ?? verified.map(Outline.init) }
     }
 
     /// `build` from the manifest's bytes: nothing to do when the ownership record shows the
@@ -109,7 +98,9 @@ public struct Pipeline: Sendable {
     /// write what changed.
     public func build(_ manifest: ManifestFile, manifestPath: String, dryRun: Bool = false)
         throws(ManifestSource.LoadError) -> BuildResult {
-        if let verified = RecordCheck(manifest, manifestPath: manifestPath).verify() { return BuildResult(verified) }
+        if let verified = RecordCheck(manifest, manifestPath: manifestPath).verify() {
+            return BuildResult(rendered: nil, changes: verified.changes, diagnostics: verified.diagnostics, verified: verified)
+        }
         return build(try manifest.parse(), manifestPath: manifestPath, dryRun: dryRun)
     }
 
@@ -155,26 +146,11 @@ public struct Pipeline: Sendable {
         public let rendered: Rendered?
         public let reports: [DriftCheck.FileReport]
         public let diagnostics: [Diagnostic]
-        public let outline: Outline?
-        /// True when file digests were compared with the record instead of rendering.
-        public let byRecord: Bool
+        /// Set when file digests were compared with the record instead of rendering.
+        public var verified: RecordCheck.Verified? = nil
         public var succeeded: Bool { !diagnostics.hasErrors }
-
-        init(rendered: Rendered?, reports: [DriftCheck.FileReport], diagnostics: [Diagnostic]) {
-            self.rendered = rendered
-            self.reports = reports
-            self.diagnostics = diagnostics
-            outline = rendered.map(Outline.init)
-            byRecord = false
-        }
-
-        init(_ verified: RecordCheck.Verified) {
-            rendered = nil
-            reports = []
-            diagnostics = verified.diagnostics
-            outline = Outline(verified)
-            byRecord = true
-        }
+        public var byRecord: Bool { verified != nil }
+        public var outline: Outline? { rendered.map(Outline.init) ?? verified.map(Outline.init) }
     }
 
     /// `check` from the manifest's bytes: the output is up to date when the ownership record
@@ -182,7 +158,9 @@ public struct Pipeline: Sendable {
     /// difference. `full` always renders.
     public func check(_ manifest: ManifestFile, manifestPath: String, full: Bool = false)
         throws(ManifestSource.LoadError) -> CheckResult {
-        if !full, let verified = RecordCheck(manifest, manifestPath: manifestPath).verify() { return CheckResult(verified) }
+        if !full, let verified = RecordCheck(manifest, manifestPath: manifestPath).verify() {
+            return CheckResult(rendered: nil, reports: [], diagnostics: verified.diagnostics, verified: verified)
+        }
         return check(try manifest.parse(), manifestPath: manifestPath)
     }
 

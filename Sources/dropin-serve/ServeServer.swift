@@ -17,8 +17,7 @@ struct ServeServer: AsyncParsableCommand {
     func run() async throws {
         let reporter = Reporter(command: "serve", manifest: options.manifestOption.manifest)
         let source = try reporter.readManifest()
-        let parsed = try reporter.parsing { () throws(ManifestSource.LoadError) in try source.parse() }
-        let build = Pipeline().build(parsed, manifestPath: options.manifestOption.manifest)
+        let build = Pipeline().build(try reporter.parse(source), manifestPath: options.manifestOption.manifest)
         reporter.show(build.diagnostics, source: source, summary: nil)
         guard build.succeeded, let rendered = build.rendered else { throw ExitStatus.failure }
 

@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let reporter = Reporter(command: "validate", manifest: manifestOption.manifest, format: formatOption.format)
         let source = try reporter.readManifest()
-        let result = ManifestValidator().validate(try reporter.parsing { () throws(ManifestSource.LoadError) in try source.parse() })
+        let result = ManifestValidator().validate(try reporter.parse(source))
         let summary = result.manifest.map { manifest in
             let components = manifest.pages.flatMap(\.components).count
             return "\(manifest.file) is valid: \(manifest.pages.count) page\(manifest.pages.count == 1 ? "" : "s"), "

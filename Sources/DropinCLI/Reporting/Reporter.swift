@@ -25,9 +25,13 @@ package struct Reporter {
         do {
             return try ManifestReader.read(manifest)
         } catch {
-            show([error.diagnostic], source: nil, summary: nil, tally: false)
-            throw ExitStatus.usage
+            throw stop(error.diagnostic)
         }
+    }
+
+    /// Parses the manifest, for commands that always need its tree.
+    package func parse(_ file: ManifestFile) throws -> ManifestSource {
+        try parsing { () throws(ManifestSource.LoadError) in try file.parse() }
     }
 
     /// Runs what parses the manifest; a manifest that is not YAML at all exits with the usage
@@ -36,9 +40,14 @@ package struct Reporter {
         do {
             return try body()
         } catch {
-            show([error.diagnostic], source: nil, summary: nil, tally: false)
-            throw ExitStatus.usage
+            throw stop(error.diagnostic)
         }
+    }
+
+    /// Shows why the command cannot run; the caller throws what it returns.
+    private func stop(_ diagnostic: Diagnostic) -> ExitCode {
+        show([diagnostic], source: nil, summary: nil, tally: false)
+        return ExitStatus.usage
     }
 
     /// Reports, then exits 1 if any diagnostic is an error.

@@ -18,8 +18,15 @@ public struct ManifestFile: Sendable {
 
     /// The text's lines, for showing the line a diagnostic points at.
     public func lines() -> [Substring] {
-        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        let bytes = data.withoutByteOrderMark
         // "\r\n" is one Character in Swift, so it is a separator of its own.
         return String(decoding: bytes, as: UTF8.self)[...].split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+}
+
+extension Data {
+    /// The bytes after a UTF-8 byte-order mark, which a manifest may start with.
+    var withoutByteOrderMark: Data.SubSequence {
+        starts(with: [0xEF, 0xBB, 0xBF]) ? dropFirst(3) : self[...]
     }
 }

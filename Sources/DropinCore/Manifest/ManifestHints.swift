@@ -23,8 +23,8 @@ struct ManifestHints: Equatable {
     /// The lines that start like one of the keys; found on bytes, since a manifest of 10,000
     /// pages is 3 MB and has two such lines.
     private static func candidateLines(_ data: Data) -> [String] {
-        let bytes = [UInt8](data)
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let bytes = [UInt8](data.withoutByteOrderMark)
+        var start = 0
         var lines: [String] = []
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count

@@ -47,7 +47,7 @@ public struct ManifestSource {
             throw LoadError(diagnostic: .error("manifest-too-large",
                 "\(file) is \(data.count / 1_048_576) MB; dropin reads manifests up to \(maximumSize / 1_048_576) MB: split the site, or check that this is the manifest"))
         }
-        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        let bytes = data.withoutByteOrderMark
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LoadError(diagnostic: .error("not-utf8",
                 "\(file) is not UTF-8 text: save it as UTF-8", at: firstInvalidUTF8(in: bytes, file: file)))

@@ -3,7 +3,7 @@ import Foundation
 /// The committed record of what dropin owns in the output folder (`dropin/owned.json`): the
 /// files it may overwrite and remove, and nothing else; and what lets `check` and a warm `build`
 /// skip rendering: each generated file's digest, and a fingerprint of the inputs that made them.
-public struct OwnershipRecord: Equatable, Sendable {
+public struct OwnershipRecord: Sendable {
     /// Written on every build: path and SHA-256 of the bytes written, in path order. A record
     /// of format 1 has no digests (empty strings).
     public var generated: [(path: String, digest: String)]
@@ -24,12 +24,6 @@ public struct OwnershipRecord: Equatable, Sendable {
 
     public var generatedPaths: [String] { generated.map(\.path) }
     public var seededPaths: [String] { seeded.map(\.path) }
-
-    public static func == (left: OwnershipRecord, right: OwnershipRecord) -> Bool {
-        left.generated.elementsEqual(right.generated) { $0 == $1 } && left.seeded.elementsEqual(right.seeded) { $0 == $1 }
-            && left.stylesheetHooks == right.stylesheetHooks && left.pageCount == right.pageCount
-            && left.componentCount == right.componentCount && left.fingerprint == right.fingerprint
-    }
 
     func rendered(comment: String) -> String {
         var object: [String: JSONValue] = [

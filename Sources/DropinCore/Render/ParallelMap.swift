@@ -17,15 +17,23 @@ func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform:
 }
 
 /// Storage each index of which one thread writes once, read only after every write is done.
+/// Raw memory rather than an Array: an Array mutated from several threads at once is a race even
+/// at distinct indices (each mutation may move or copy the whole buffer).
 private final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
+    private let storage: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {
-        storage = Array(repeating: nil, count: count)
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
     }
 
     func set(_ index: Int, _ value: Value) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+        storage[index] = value
     }
 
     func values() -> [Value] {

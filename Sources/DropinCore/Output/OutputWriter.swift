@@ -37,7 +37,7 @@ public struct OutputWriter: Sendable {
         let folders = Set(paths.map { $0.split(separator: "/").dropLast().joined(separator: "/") })
         for relative in folders.sorted() where !relative.isEmpty {
             do {
-                try FileManager.default.createDirectory(at: folder.url.appendingPathComponent(relative), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: folder.path(relative), withIntermediateDirectories: true)
             } catch {
                 throw Failure(diagnostic: .error("write-failed", folderProblem(relative, error), at: folder.location(relative)))
             }
@@ -60,29 +60,30 @@ public struct OutputWriter: Sendable {
     /// the old file or the new one, never half. There is no fsync: the output is rebuilt from the
     /// manifest at will, and syncing each of thousands of files cost most of a cold build.
     private func write(_ text: String, to path: String) throws(Failure) {
-        let target = folder.url.appendingPathComponent(path)
-        let directory = target.deletingLastPathComponent()
+        let target = folder.path(path)
         // One fixed name per file: the lock keeps builds apart, and a build killed midway leaves at
         // most one stray per file, which the next build overwrites.
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).dropin.tmp")
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = folder.path(String(path.dropLast(name.count)) + ".\(name).dropin.tmp")
         do {
-            try Self.writeNew(Data(text.utf8), to: temporary.path)
-            if rename(temporary.path, target.path) != 0 {
+            try Self.writeNew(text, to: temporary)
+            if rename(temporary, target) != 0 {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
         } catch {
-            unlink(temporary.path)
+            unlink(temporary)
             throw Failure(diagnostic: .error("write-failed",
                 "\(folder.display(path)) could not be written (\(Self.reason(error))): check the folder's permissions and free space",
                 at: folder.location(path)))
         }
     }
 
-    private static func writeNew(_ data: Data, to path: String) throws {
+    private static func writeNew(_ text: String, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+        var text = text
+        try text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -2,14 +2,18 @@
 enum OutputPath {
     /// The link from a file at `from` to the file at `to`, both relative to the output folder:
     /// `relative(from: "a/b.html", to: "dropin/configure.js")` is `../dropin/configure.js`.
+    /// Worked out on UTF-8 bytes: every page links four files, and splitting paths into
+    /// Strings was a quarter of planning 10,000 pages.
     static func relative(from: String, to: String) -> String {
-        let fromFolders = from.split(separator: "/").dropLast()
-        let toParts = to.split(separator: "/")
-        var common = 0
-        while common < fromFolders.count, common < toParts.count - 1, fromFolders[common] == toParts[common] {
-            common += 1
+        let slash = UInt8(ascii: "/")
+        let fromBytes = Array(from.utf8), toBytes = Array(to.utf8)
+        // The folders both share end at the last `/` of their common beginning.
+        var shared = 0, index = 0
+        while index < fromBytes.count, index < toBytes.count, fromBytes[index] == toBytes[index] {
+            if fromBytes[index] == slash { shared = index + 1 }
+            index += 1
         }
-        let ups = Array(repeating: "..", count: fromFolders.count - common)
-        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+        let ups = fromBytes[shared...].count { $0 == slash }
+        return String(repeating: "../", count: ups) + String(decoding: toBytes[shared...], as: UTF8.self)
     }
 }

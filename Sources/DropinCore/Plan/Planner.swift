@@ -13,13 +13,14 @@ public struct Planner: Sendable {
 
     public func plan(_ manifest: Manifest) -> BuildPlan {
         let names = Names(manifest: manifest, catalog: catalog)
-        let pages = manifest.pages.map { page in (page, page.components.map(element)) }
-        var files: [PlannedFile] = pages.map { page, elements in pageFile(page, elements, names) }
+        // Pages plan independently of each other: spread them over the cores, in manifest order.
+        let pages = parallelMap(manifest.pages) { page in self.plannedPage(page, names) }
+        var files = pages.map(\.file)
         for language in unique(manifest.partials.map(\.value)) {
-            files += pages.map { page, elements in snippetFile(page, elements, language, names) }
+            files += parallelMap(pages) { page in self.snippetFile(page, language, names) }
         }
         files.append(PlannedFile(path: Self.configurePath, content: .template(name: "configure.js", context: configure(manifest, names))))
-        if pages.contains(where: { $0.1.contains { !$0.params.isEmpty } }) {
+        if pages.contains(where: { $0.deferred }) {
             files.append(PlannedFile(path: Self.paramsPath, content: .template(name: "params.js", context: ParamsContext(header: names.header))))
         }
         files.append(indexFile(pages, manifest, names))
@@ -29,12 +30,24 @@ public struct Planner: Sendable {
         for language in unique(manifest.server.map(\.value)) {
             files += serverFiles(language, names)
         }
-        files.append(stylesheetFile(pages.flatMap(\.1), manifest, names))
-        let elements = pages.flatMap(\.1)
+        let elements = pages.flatMap(\.elements)
+        files.append(stylesheetFile(elements, manifest, names))
         return BuildPlan(files: files.sorted { $0.path < $1.path }, pageCount: pages.count,
                          componentCount: elements.count, actions: Set(elements.flatMap(\.actions)).sorted(),
                          stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks), tokenRoute: contract,
                          header: names.header, manifestName: names.manifest)
+    }
+
+    /// One page of the manifest as every file that shows it needs it.
+    private struct PlannedPage: Sendable {
+        let page: Manifest.Page
+        let elements: [Element]
+        /// The elements as the page and the index show them.
+        let contexts: [ElementContext]
+        let file: PlannedFile
+
+        var path: String { page.path.value }
+        var deferred: Bool { contexts.contains { $0.deferred } }
     }
 
     // MARK: Elements
@@ -92,8 +105,9 @@ public struct Planner: Sendable {
 
     // MARK: Files
 
-    private func pageFile(_ page: Manifest.Page, _ elements: [Element], _ names: Names) -> PlannedFile {
+    private func plannedPage(_ page: Manifest.Page, _ names: Names) -> PlannedPage {
         let path = page.path.value
+        let elements = page.components.map(element)
         let contexts = elements.map { elementContext($0, placeholder: nil) }
         let context = PageContext(
             header: names.header, lang: names.lang, title: page.title.value, csp: names.csp,
@@ -103,20 +117,20 @@ public struct Planner: Sendable {
             paramsScript: contexts.contains { $0.deferred } ? OutputPath.relative(from: path, to: Self.paramsPath) : nil,
             csrfMeta: names.csrfMeta, index: OutputPath.relative(from: path, to: Self.indexPath),
             components: contexts)
-        return PlannedFile(path: path, content: .template(name: "page.html", context: context), check: .document)
+        let file = PlannedFile(path: path, content: .template(name: "page.html", context: context), check: .document)
+        return PlannedPage(page: page, elements: elements, contexts: contexts, file: file)
     }
 
-    private func snippetFile(_ page: Manifest.Page, _ elements: [Element], _ language: PartialLanguage,
-                             _ names: Names) -> PlannedFile {
+    private func snippetFile(_ page: PlannedPage, _ language: PartialLanguage, _ names: Names) -> PlannedFile {
         func snippet(_ placeholder: @escaping (String) -> String) -> SnippetContext {
             SnippetContext(header: names.header, dwollaScript: names.dwollaScript,
                            configureScript: names.publicPath + Self.configurePath,
-                           components: elements.map { elementContext($0, placeholder: placeholder) })
+                           components: page.elements.map { elementContext($0, placeholder: placeholder) })
         }
         // Placeholders that are not XML themselves (ERB's <%= %>) are checked with a neutral value
         // in their place; the others are checked as written.
         let needsStandIn = language.placeholder(Self.samplePlaceholder).contains { "<>&\"".contains($0) }
-        return PlannedFile(path: "dropin/partials/\(language.rawValue)/\(page.path.value)",
+        return PlannedFile(path: "dropin/partials/\(language.rawValue)/\(page.path)",
                            content: .template(name: "snippet.html", context: snippet(language.placeholder)),
                            check: .fragment,
                            checkContext: needsStandIn ? snippet { _ in Self.samplePlaceholder } : nil)
@@ -131,19 +145,19 @@ public struct Planner: Sendable {
             success: manifest.callbacks.success?.value, error: manifest.callbacks.error?.value)
     }
 
-    private func tokenRouteContract(_ pages: [(Manifest.Page, [Element])], _ manifest: Manifest) -> TokenRouteContract {
+    private func tokenRouteContract(_ pages: [PlannedPage], _ manifest: Manifest) -> TokenRouteContract {
         var uses: [String: (actions: Set<Action>, pages: [String])] = [:]
-        for (page, elements) in pages {
-            for tag in unique(elements.map(\.spec.tag)) {
-                uses[tag, default: ([], [])].pages.append(page.path.value)
+        for page in pages {
+            for tag in unique(page.elements.map(\.spec.tag)) {
+                uses[tag, default: ([], [])].pages.append(page.path)
             }
-            for element in elements {
+            for element in page.elements {
                 uses[element.spec.tag, default: ([], [])].actions.formUnion(element.actions)
             }
         }
         return TokenRouteContract(
             environment: manifest.environment.value, tokenURL: manifest.token.url.value,
-            actions: Set(pages.flatMap { $0.1.flatMap(\.actions) }).map(\.rawValue).sorted(),
+            actions: Set(pages.flatMap { $0.elements.flatMap(\.actions) }).map(\.rawValue).sorted(),
             components: uses.keys.sorted().map { tag in
                 TokenRouteContract.Use(tag: tag, actions: uses[tag]!.actions.map(\.rawValue).sorted(), pages: uses[tag]!.pages)
             })
@@ -163,14 +177,13 @@ public struct Planner: Sendable {
         }
     }
 
-    private func indexFile(_ pages: [(Manifest.Page, [Element])], _ manifest: Manifest, _ names: Names) -> PlannedFile {
+    private func indexFile(_ pages: [PlannedPage], _ manifest: Manifest, _ names: Names) -> PlannedFile {
         let context = IndexContext(
             header: names.header, lang: names.lang, title: "Dwolla drop-in pages", csp: names.csp,
             stylesheet: names.styles, environment: manifest.environment.value.rawValue,
             dwollaWeb: manifest.dwollaWeb.value,
-            pages: pages.map { page, elements in
-                IndexPageContext(title: page.title.value, href: page.path.value, path: page.path.value,
-                                 components: elements.map { elementContext($0, placeholder: nil) })
+            pages: pages.map { page in
+                IndexPageContext(title: page.page.title.value, href: page.path, path: page.path, components: page.contexts)
             })
         return PlannedFile(path: Self.indexPath, content: .template(name: "index.html", context: context), check: .document)
     }

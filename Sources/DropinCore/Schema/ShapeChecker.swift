@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Checks a YAML node tree against a `Shape`, reporting every structural problem (unknown and
@@ -10,18 +11,34 @@ struct ShapeChecker {
     /// lines of `&a`/`*a` can stand for billions of values (the "billion laughs"); a 10,000-page
     /// manifest has about 300,000.
     static let maximumValues = 2_000_000
+    /// `maximumValues`, or a smaller limit in tests.
+    private let limit: Int
+    /// Lists this long are checked in parts at once.
+    static let itemsWorthSplitting = 256
     private var visited = 0
+    /// Set for a checker of one part of a long list while other parts are checked at once.
+    private let sharedCount: SharedCount?
 
-    init(file: String) {
+    init(file: String, limit: Int = Self.maximumValues) {
+        self.init(file: file, limit: limit, visited: 0, sharedCount: nil)
+    }
+
+    private init(file: String, limit: Int, visited: Int, sharedCount: SharedCount?) {
         self.file = file
+        self.limit = limit
+        self.visited = visited
+        self.sharedCount = sharedCount
     }
 
     mutating func check(_ node: Node, against shape: Shape, path: KeyPath) -> Value? {
         visited += 1
-        if visited > Self.maximumValues {
-            if visited == Self.maximumValues + 1 {
+        if let sharedCount, visited % SharedCount.batch == 0, sharedCount.add(SharedCount.batch) > limit {
+            visited = limit
+        }
+        if visited > limit {
+            if visited == limit + 1 {
                 report(node, path, "too-many-values",
-                       "the manifest expands to more than \(Self.maximumValues) values: YAML aliases (*name) repeat what their anchor (&name) holds; write the values out instead")
+                       "the manifest expands to more than \(limit) values: YAML aliases (*name) repeat what their anchor (&name) holds; write the values out instead")
             }
             return nil
         }
@@ -121,17 +138,43 @@ struct ShapeChecker {
         if sequence.count < minItems {
             report(node, path, "empty-list", "'\(path.lastKey ?? "list")' needs at least \(minItems) item\(minItems == 1 ? "" : "s")")
         }
-        let items = sequence.enumerated().compactMap { index, element in
-            check(element, against: item, path: path.appending(index))
-        }
+        let items = checkItems(Array(sequence), against: item, path: path)
         return Value(kind: .list(items), location: location(of: node), path: path)
+    }
+
+    /// A long list (the pages of a large manifest) is checked in parts on every core; the parts'
+    /// values and diagnostics are put back in the list's order, so the outcome is the same.
+    private mutating func checkItems(_ nodes: [Node], against item: Shape, path: KeyPath) -> [Value] {
+        guard sharedCount == nil, nodes.count >= Self.itemsWorthSplitting else {
+            return nodes.enumerated().compactMap { index, node in check(node, against: item, path: path.appending(index)) }
+        }
+        let partSize = max(Self.itemsWorthSplitting / 4, nodes.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let parts = stride(from: 0, to: nodes.count, by: partSize).map { $0..<min($0 + partSize, nodes.count) }
+        let count = SharedCount(visited)
+        let tree = ReadOnlyNodes(nodes: nodes), file = file, limit = limit
+        let checked = parallelMap(parts) { part in
+            var checker = ShapeChecker(file: file, limit: limit, visited: 0, sharedCount: count)
+            let values = part.compactMap { index in
+                checker.check(tree.nodes[index], against: item, path: path.appending(index))
+            }
+            return (values, checker.diagnostics, checker.visited)
+        }
+        let visitedInParts = checked.reduce(0) { $0 + $1.2 }
+        // Past the limit, where the parts stopped depends on timing: check again one by one, so
+        // the message names the same place every time.
+        guard visited + visitedInParts <= limit else {
+            return nodes.enumerated().compactMap { index, node in check(node, against: item, path: path.appending(index)) }
+        }
+        visited += visitedInParts
+        diagnostics += checked.flatMap(\.1)
+        return checked.flatMap(\.0)
     }
 
     private mutating func checkOneOf(_ node: Node, _ alternatives: [Shape], shape: Shape, path: KeyPath) -> Value? {
         let fitting = alternatives.filter { accepts($0, kindOf: node) }
         if fitting.count == 1 { return check(node, against: fitting[0], path: path) }
         for alternative in fitting {
-            var trial = ShapeChecker(file: file)
+            var trial = ShapeChecker(file: file, limit: limit)
             if let value = trial.check(node, against: alternative, path: path), trial.diagnostics.isEmpty {
                 return value
             }
@@ -213,6 +256,30 @@ struct ShapeChecker {
             }
         }
     }
+}
+
+/// Values the checkers of a list's parts have visited between them, told in batches so that
+/// together they stop near the limit instead of each going up to it.
+private final class SharedCount: @unchecked Sendable {
+    static let batch = 1024
+    private let lock = NSLock()
+    private var count: Int
+
+    init(_ count: Int) {
+        self.count = count
+    }
+
+    func add(_ visited: Int) -> Int {
+        lock.withLock {
+            count += visited
+            return count
+        }
+    }
+}
+
+/// Yams's nodes are not marked Sendable; once parsed, the checkers only read them.
+private struct ReadOnlyNodes: @unchecked Sendable {
+    let nodes: [Node]
 }
 
 private extension Node {

@@ -47,15 +47,16 @@ public struct ManifestValidator: Sendable {
 
         let componentRules = ComponentRules(catalog: catalog, pinned: pinned)
         let pageRules = PageRules()
-        var pages: [Manifest.Page] = []
-        for pageValue in root["pages"]?.list ?? [] {
+        // Each page is decoded and checked on its own: spread them over the cores, in order.
+        let checkedPages = parallelMap(root["pages"]?.list ?? []) { pageValue -> (Manifest.Page?, [Diagnostic]) in
             let components = (pageValue["components"]?.list ?? []).compactMap(decoder.component)
-            diagnostics += components.flatMap(componentRules.component)
-            if let page = decoder.page(pageValue, components: components) {
-                diagnostics += pageRules.page(page, styles: styles.value)
-                pages.append(page)
-            }
+            var problems = components.flatMap(componentRules.component)
+            let page = decoder.page(pageValue, components: components)
+            if let page { problems += pageRules.page(page, styles: styles.value) }
+            return (page, problems)
         }
+        diagnostics += checkedPages.flatMap(\.1)
+        let pages = checkedPages.compactMap(\.0)
         diagnostics += pageRules.distinctPaths(pages)
 
         guard let version = decoder.version(root), let environment, let token else { return nil }

@@ -26,6 +26,7 @@ struct BuildCommand: ParsableCommand {
         let result = try reporter.parsing { () throws(ManifestSource.LoadError) in
             try Pipeline().build(source, manifestPath: manifestOption.manifest, dryRun: dryRun)
         }
+        defer { ProcessEnd.leave(result) }
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
         var summary: String?
         var json: [String: JSONValue] = ["dryRun": .bool(dryRun)]

@@ -21,6 +21,7 @@ struct CheckCommand: ParsableCommand {
         let result = try reporter.parsing { () throws(ManifestSource.LoadError) in
             try Pipeline().check(source, manifestPath: manifestOption.manifest, full: full)
         }
+        defer { ProcessEnd.leave(result) }
         let folder = result.outline?.folder
         // A terminal gets the first diffs only: after a template change every page differs the
         // same way. The JSON report carries them all.

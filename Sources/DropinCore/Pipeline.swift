@@ -38,8 +38,8 @@ public struct Pipeline: Sendable {
         let renderer = Renderer(templates: templates)
         let folder = base.outputFolder(manifest.output.value)
         let verifier = Verifier(renderer: renderer, outputDisplay: folder.display)
-        // Pages render and verify independently: spread them over the cores.
-        let results = parallelMap(plan.files) { file in
+        // Files render and verify independently: spread them over the cores, largest first.
+        let results = parallelMap(plan.files, largestFirst: \.elementCount) { file in
             let rendered = renderer.render(file)
             return (rendered, verifier.verify(file, rendered), ContentDigest.of(rendered.text))
         }

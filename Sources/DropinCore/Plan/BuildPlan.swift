@@ -48,13 +48,17 @@ public struct PlannedFile: Sendable {
     /// For snippets: the same template with neutral values in place of template-language
     /// placeholders, which need not be well-formed XML themselves.
     public let checkContext: (any Sendable)?
+    /// How many elements the file shows, which is what its rendering time grows with; the
+    /// index, which shows every page's, takes as long as thousands of pages.
+    public let elementCount: Int
 
     init(path: String, content: Content, ownership: Ownership = .generated,
-         check: PolyglotCheck.Kind? = nil, checkContext: (any Sendable)? = nil) {
+         check: PolyglotCheck.Kind? = nil, checkContext: (any Sendable)? = nil, elementCount: Int = 0) {
         self.path = path
         self.content = content
         self.ownership = ownership
         self.check = check
         self.checkContext = checkContext
+        self.elementCount = elementCount
     }
 }

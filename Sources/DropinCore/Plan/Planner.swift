@@ -38,13 +38,21 @@ public struct Planner: Sendable {
                          header: names.header, manifestName: names.manifest)
     }
 
-    /// One page of the manifest as every file that shows it needs it.
-    private struct PlannedPage: Sendable {
+    /// One page of the manifest as every file that shows it needs it. A class: the plan passes
+    /// each page around several times, and copying one is then a single reference.
+    private final class PlannedPage: Sendable {
         let page: Manifest.Page
         let elements: [Element]
         /// The elements as the page and the index show them.
         let contexts: [ElementContext]
         let file: PlannedFile
+
+        init(page: Manifest.Page, elements: [Element], contexts: [ElementContext], file: PlannedFile) {
+            self.page = page
+            self.elements = elements
+            self.contexts = contexts
+            self.file = file
+        }
 
         var path: String { page.path.value }
         var deferred: Bool { contexts.contains { $0.deferred } }
@@ -117,7 +125,8 @@ public struct Planner: Sendable {
             paramsScript: contexts.contains { $0.deferred } ? OutputPath.relative(from: path, to: Self.paramsPath) : nil,
             csrfMeta: names.csrfMeta, index: OutputPath.relative(from: path, to: Self.indexPath),
             components: contexts)
-        let file = PlannedFile(path: path, content: .template(name: "page.html", context: context), check: .document)
+        let file = PlannedFile(path: path, content: .template(name: "page.html", context: context), check: .document,
+                               elementCount: contexts.count)
         return PlannedPage(page: page, elements: elements, contexts: contexts, file: file)
     }
 
@@ -133,7 +142,8 @@ public struct Planner: Sendable {
         return PlannedFile(path: "dropin/partials/\(language.rawValue)/\(page.path)",
                            content: .template(name: "snippet.html", context: snippet(language.placeholder)),
                            check: .fragment,
-                           checkContext: needsStandIn ? snippet { _ in Self.samplePlaceholder } : nil)
+                           checkContext: needsStandIn ? snippet { _ in Self.samplePlaceholder } : nil,
+                           elementCount: page.elements.count)
     }
 
     private func configure(_ manifest: Manifest, _ names: Names) -> ConfigureContext {
@@ -185,7 +195,8 @@ public struct Planner: Sendable {
             pages: pages.map { page in
                 IndexPageContext(title: page.page.title.value, href: page.path, path: page.path, components: page.contexts)
             })
-        return PlannedFile(path: Self.indexPath, content: .template(name: "index.html", context: context), check: .document)
+        return PlannedFile(path: Self.indexPath, content: .template(name: "index.html", context: context), check: .document,
+                           elementCount: pages.reduce(0) { $0 + $1.elements.count })
     }
 
     /// Each hook once: under the shared heading, else under the first component in use that has it.

@@ -1,17 +1,19 @@
 import Dispatch
-import Foundation
 
 /// Maps over the items on every core, keeping their order: results land at their item's index,
-/// so output is the same however the work was spread.
-func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+/// so output is the same however the work was spread. Items are handed out one at a time, so a
+/// core that finishes early takes the next; with `largestFirst`, in decreasing size, so that one
+/// long item does not finish alone at the end while the other cores wait.
+func parallelMap<Item: Sendable, Result: Sendable>(
+    _ items: [Item], largestFirst size: ((Item) -> Int)? = nil, _ transform: @Sendable (Item) -> Result
+) -> [Result] {
     let count = items.count
     guard count > 1 else { return items.map(transform) }
+    let order = size.map { size in items.indices.sorted { size(items[$0]) > size(items[$1]) } } ?? Array(items.indices)
     let slots = Slots<Result>(count: count)
-    let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        for index in stride(from: chunk, to: count, by: chunks) {
-            slots.set(index, transform(items[index]))
-        }
+    DispatchQueue.concurrentPerform(iterations: count) { position in
+        let index = order[position]
+        slots.set(index, transform(items[index]))
     }
     return slots.values()
 }

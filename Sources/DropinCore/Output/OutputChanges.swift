@@ -19,14 +19,15 @@ public struct OutputChanges: Sendable {
         var changes = OutputChanges()
         changes.diagnostics += folder.links(on: files.map(\.path))
         let owned = Set(record.generatedPaths + [BuildPlan.recordPath])
-        for file in files {
-            let bytes = Data(file.text.utf8)
-            switch folder.entry(at: file.path) {
+        // Looking at what is on disk is independent for each file: do it on every core.
+        let found = parallelMap(files) { file in Found(folder.entry(at: file.path), file.text) }
+        for (file, found) in zip(files, found) {
+            switch found {
             case .absent:
                 changes.created.append(file.path)
-            case .file(let existing) where existing == bytes:
+            case .same:
                 changes.unchanged.append(file.path)
-            case .file:
+            case .different:
                 if file.ownership == .seeded {
                     changes.kept.append(file.path)
                 } else if owned.contains(file.path) {
@@ -36,7 +37,7 @@ public struct OutputChanges: Sendable {
                         "\(folder.display(file.path)) exists and dropin did not write it, so it will not overwrite it: move it away, or give the page another path",
                         at: folder.location(file.path)))
                 }
-            case .folder, .other:
+            case .notAFile:
                 changes.diagnostics.append(.error("not-a-file",
                     "\(folder.display(file.path)) is a folder or link where dropin writes a file: move it away",
                     at: folder.location(file.path)))
@@ -54,5 +55,18 @@ public struct OutputChanges: Sendable {
             }
         }
         return changes
+    }
+
+    /// What is on disk where a file goes, compared with its text.
+    private enum Found: Sendable {
+        case absent, same, different, notAFile
+
+        init(_ entry: OutputFolder.Entry, _ text: String) {
+            switch entry {
+            case .absent: self = .absent
+            case .file(let existing): self = existing.count == text.utf8.count && existing == Data(text.utf8) ? .same : .different
+            case .folder, .other: self = .notAFile
+            }
+        }
     }
 }

@@ -20,15 +20,20 @@ public struct OutputWriter: Sendable {
         let writes = changes.writes.filter { $0 != BuildPlan.recordPath }.map { byPath[$0]! }
         try makeFolders(for: writes.map(\.path))
         // Files are independent: write them on every core; report the first failure by path.
+        let created = Set(changes.created)
         let failures = parallelMap(writes) { file -> Failure? in
-            do throws(Failure) { try self.write(file.text, to: file.path) } catch { return error }
+            do throws(Failure) {
+                try self.write(file.text, to: file.path, isNew: created.contains(file.path))
+            } catch {
+                return error
+            }
             return nil
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         for path in changes.removed { try remove(path) }
         if changes.writes.contains(BuildPlan.recordPath) {
             try makeFolders(for: [BuildPlan.recordPath])
-            try write(byPath[BuildPlan.recordPath]!.text, to: BuildPlan.recordPath)
+            try write(byPath[BuildPlan.recordPath]!.text, to: BuildPlan.recordPath, isNew: created.contains(BuildPlan.recordPath))
         }
     }
 
@@ -56,43 +61,13 @@ public struct OutputWriter: Sendable {
         return "\(folder.display(relative)) could not be made (\(Self.reason(error))): check the folder's permissions and free space"
     }
 
-    /// Writes through a temporary file renamed over the target: a process killed midway leaves
-    /// the old file or the new one, never half. There is no fsync: the output is rebuilt from the
-    /// manifest at will, and syncing each of thousands of files cost most of a cold build.
-    private func write(_ text: String, to path: String) throws(Failure) {
-        let target = folder.path(path)
-        // One fixed name per file: the lock keeps builds apart, and a build killed midway leaves at
-        // most one stray per file, which the next build overwrites.
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = folder.path(String(path.dropLast(name.count)) + ".\(name).dropin.tmp")
+    private func write(_ text: String, to path: String, isNew: Bool) throws(Failure) {
         do {
-            try Self.writeNew(text, to: temporary)
-            if rename(temporary, target) != 0 {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
+            try WholeFile.write(text, to: folder.path(path), isNew: isNew)
         } catch {
-            unlink(temporary)
             throw Failure(diagnostic: .error("write-failed",
                 "\(folder.display(path)) could not be written (\(Self.reason(error))): check the folder's permissions and free space",
                 at: folder.location(path)))
-        }
-    }
-
-    private static func writeNew(_ text: String, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
-        var text = text
-        try text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
-            }
         }
     }
 

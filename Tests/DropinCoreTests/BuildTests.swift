@@ -210,6 +210,35 @@ struct BuildTests {
         #expect(try project.tree("site") == before)
     }
 
+    /// Values reach templates as dropin's own text type; Mustache's transforms, escaping and
+    /// sections must treat them as they treat text.
+    @Test func overridesSeeValuesAsText() throws {
+        let page = """
+            {{% CONTENT_TYPE: HTML}}
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><meta charset="utf-8" /><title>t</title></head><body>
+            <h1>{{uppercased(title)}}</h1>
+            {{#title}}<p>{{.}}</p>{{/title}}{{^title}}<p>untitled</p>{{/title}}
+            {{#components}}<p>{{tag}}{{#attributes}} {{name}}={{value}}{{/attributes}}</p>{{/components}}
+            </body></html>
+
+            """
+        let project = try Project(manifest: Self.manifest.replacingOccurrences(of: "output: site", with: "output: site\ntemplates: templates")
+                                      .replacingOccurrences(of: "firstName: Ada", with: "firstName: \"Ada <&>\""),
+                                  files: ["templates/page.html.mustache": page])
+        let result = try project.build()
+        #expect(result.diagnostics.isEmpty)
+        #expect(try project.read("site/vcr.html") == """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><meta charset="utf-8" /><title>t</title></head><body>
+            <h1>VERIFY</h1>
+            <p>Verify</p>
+            <p>dwolla-personal-vcr firstname=Ada &lt;&amp;&gt; lastname=Lovelace terms=https://example.com/terms</p>
+            </body></html>
+
+            """)
+    }
+
     @Test func anOverrideThatDoesNotParseIsReportedAtItsPlace() throws {
         let project = try Project(manifest: Self.manifest.replacingOccurrences(of: "output: site", with: "output: site\ntemplates: templates"),
                                   files: ["templates/page.html.mustache": "<html>\n{{#components}}\n</html>\n",

@@ -6,16 +6,16 @@ import Mustache
 extension PageContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "header": return header
-        case "lang": return lang
-        case "title": return title
-        case "csp": return csp
-        case "stylesheet": return stylesheet
-        case "dwollaScript": return dwollaScript
-        case "configureScript": return configureScript
-        case "paramsScript": return paramsScript
-        case "csrfMeta": return csrfMeta
-        case "index": return index
+        case "header": return MustacheText(header)
+        case "lang": return MustacheText(lang)
+        case "title": return MustacheText(title)
+        case "csp": return csp.map(MustacheText.init)
+        case "stylesheet": return MustacheText(stylesheet)
+        case "dwollaScript": return MustacheText(dwollaScript)
+        case "configureScript": return MustacheText(configureScript)
+        case "paramsScript": return paramsScript.map(MustacheText.init)
+        case "csrfMeta": return csrfMeta.map(MustacheText.init)
+        case "index": return MustacheText(index)
         case "components": return components
         default: return nil
         }
@@ -25,8 +25,8 @@ extension PageContext: MustacheParent {
 extension ElementContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "tag": return tag
-        case "summary": return summary
+        case "tag": return MustacheText(tag)
+        case "summary": return MustacheText(summary)
         case "attributes": return attributes
         case "params": return params
         case "deferred": return deferred
@@ -39,9 +39,9 @@ extension ElementContext: MustacheParent {
 extension AttributeContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "name": return self.name
-        case "value": return value
-        case "placeholder": return placeholder
+        case "name": return MustacheText(self.name)
+        case "value": return MustacheText(value)
+        case "placeholder": return MustacheText(placeholder)
         default: return nil
         }
     }
@@ -50,8 +50,8 @@ extension AttributeContext: MustacheParent {
 extension ParamContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "attribute": return attribute
-        case "name": return self.name
+        case "attribute": return MustacheText(attribute)
+        case "name": return MustacheText(self.name)
         default: return nil
         }
     }
@@ -60,9 +60,9 @@ extension ParamContext: MustacheParent {
 extension SnippetContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "header": return header
-        case "dwollaScript": return dwollaScript
-        case "configureScript": return configureScript
+        case "header": return MustacheText(header)
+        case "dwollaScript": return MustacheText(dwollaScript)
+        case "configureScript": return MustacheText(configureScript)
         case "components": return components
         default: return nil
         }
@@ -72,15 +72,15 @@ extension SnippetContext: MustacheParent {
 extension ConfigureContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "header": return header
-        case "environment": return environment
-        case "styles": return styles
-        case "tokenURL": return tokenURL
+        case "header": return MustacheText(header)
+        case "environment": return MustacheText(environment)
+        case "styles": return MustacheText(styles)
+        case "tokenURL": return MustacheText(tokenURL)
         case "tokenFunction": return tokenFunction
-        case "csrfMeta": return csrfMeta
-        case "csrfHeader": return csrfHeader
-        case "success": return success
-        case "error": return error
+        case "csrfMeta": return MustacheText(csrfMeta)
+        case "csrfHeader": return MustacheText(csrfHeader)
+        case "success": return success.map(MustacheText.init)
+        case "error": return error.map(MustacheText.init)
         default: return nil
         }
     }
@@ -88,20 +88,20 @@ extension ConfigureContext: MustacheParent {
 
 extension ParamsContext: MustacheParent {
     public func child(named name: String) -> Any? {
-        name == "header" ? header : nil
+        name == "header" ? MustacheText(header) : nil
     }
 }
 
 extension IndexContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "header": return header
-        case "lang": return lang
-        case "title": return title
-        case "csp": return csp
-        case "stylesheet": return stylesheet
-        case "environment": return environment
-        case "dwollaWeb": return dwollaWeb
+        case "header": return MustacheText(header)
+        case "lang": return MustacheText(lang)
+        case "title": return MustacheText(title)
+        case "csp": return csp.map(MustacheText.init)
+        case "stylesheet": return MustacheText(stylesheet)
+        case "environment": return MustacheText(environment)
+        case "dwollaWeb": return MustacheText(dwollaWeb)
         case "pages": return pages
         default: return nil
         }
@@ -111,9 +111,9 @@ extension IndexContext: MustacheParent {
 extension IndexPageContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "href": return href
-        case "path": return path
+        case "title": return MustacheText(title)
+        case "href": return MustacheText(href)
+        case "path": return MustacheText(path)
         case "components": return components
         default: return nil
         }
@@ -123,7 +123,7 @@ extension IndexPageContext: MustacheParent {
 extension StylesheetContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "header": return header
+        case "header": return MustacheText(header)
         case "sharedHooks": return sharedHooks
         case "components": return components
         default: return nil
@@ -134,10 +134,28 @@ extension StylesheetContext: MustacheParent {
 extension StylesheetComponentContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
-        case "tag": return tag
-        case "summary": return summary
+        case "tag": return MustacheText(tag)
+        case "summary": return MustacheText(summary)
         case "hooks": return hooks
         default: return nil
         }
+    }
+}
+
+/// A text value as Mustache renders it. Mustache renders a plain String by asking the runtime how
+/// to describe it, a handful of dynamic casts for every value a page shows.
+struct MustacheText: MustacheCustomRenderable {
+    let renderText: String
+    var isNull: Bool { false }
+
+    init(_ text: String) {
+        renderText = text
+    }
+}
+
+/// Transforms (`{{uppercased(title)}}`) work on a text value as they would on a String.
+extension MustacheText: MustacheTransformable {
+    func transform(_ name: String) -> Any? {
+        renderText.transform(name)
     }
 }

@@ -35,8 +35,10 @@ public struct PlannedFile: Sendable {
 
     public enum Content: Sendable {
         case template(name: String, context: any Sendable)
-        /// Text computed in code rather than from a template (the ownership record).
+        /// Text computed in code rather than from a template (the token route's sources).
         case text(String)
+        /// The token route's contract in one of its two forms, headed by `comment`.
+        case tokenRoute(TokenRouteContract, TokenRouteContract.Form, comment: String)
     }
 
     /// Relative to the output folder, with `/`.

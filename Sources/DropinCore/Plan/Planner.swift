@@ -25,8 +25,11 @@ public struct Planner: Sendable {
         }
         files.append(indexFile(pages, manifest, names))
         let contract = tokenRouteContract(pages, manifest)
-        files.append(PlannedFile(path: TokenRouteContract.openAPIPath, content: .text(contract.openAPIDocument(comment: names.header))))
-        files.append(PlannedFile(path: TokenRouteContract.allowlistPath, content: .text(contract.allowlistJSON(comment: names.header))))
+        for form in [TokenRouteContract.Form.openAPI, .allowlist] {
+            // Each lists every page, so it renders about as long as a page per page.
+            files.append(PlannedFile(path: form.path, content: .tokenRoute(contract, form, comment: names.header),
+                                     elementCount: pages.count))
+        }
         for language in unique(manifest.server.map(\.value)) {
             files += serverFiles(language, names)
         }
@@ -156,20 +159,22 @@ public struct Planner: Sendable {
     }
 
     private func tokenRouteContract(_ pages: [PlannedPage], _ manifest: Manifest) -> TokenRouteContract {
-        var uses: [String: (actions: Set<Action>, pages: [String])] = [:]
+        var pagesByTag: [String: [String]] = [:]
+        var actionsByTag: [String: Set<Action>] = [:]
         for page in pages {
-            for tag in unique(page.elements.map(\.spec.tag)) {
-                uses[tag, default: ([], [])].pages.append(page.path)
-            }
-            for element in page.elements {
-                uses[element.spec.tag, default: ([], [])].actions.formUnion(element.actions)
+            for (index, element) in page.elements.enumerated() {
+                let tag = element.spec.tag
+                if !page.elements[..<index].contains(where: { $0.spec.tag == tag }) {
+                    pagesByTag[tag, default: []].append(page.path)
+                }
+                actionsByTag[tag, default: []].formUnion(element.actions)
             }
         }
         return TokenRouteContract(
             environment: manifest.environment.value, tokenURL: manifest.token.url.value,
-            actions: Set(pages.flatMap { $0.elements.flatMap(\.actions) }).map(\.rawValue).sorted(),
-            components: uses.keys.sorted().map { tag in
-                TokenRouteContract.Use(tag: tag, actions: uses[tag]!.actions.map(\.rawValue).sorted(), pages: uses[tag]!.pages)
+            actions: actionsByTag.values.reduce(into: Set<Action>()) { $0.formUnion($1) }.map(\.rawValue).sorted(),
+            components: pagesByTag.keys.sorted().map { tag in
+                TokenRouteContract.Use(tag: tag, actions: actionsByTag[tag]!.map(\.rawValue).sorted(), pages: pagesByTag[tag]!)
             })
     }
 

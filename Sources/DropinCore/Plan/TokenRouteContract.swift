@@ -19,6 +19,27 @@ public struct TokenRouteContract: Sendable {
     static let openAPIPath = "dropin/token-route.openapi.yaml"
     static let allowlistPath = "dropin/token-route.json"
 
+    public enum Form: Sendable {
+        /// The OpenAPI document, for people and tools.
+        case openAPI
+        /// The compact JSON server code loads at start.
+        case allowlist
+
+        var path: String {
+            switch self {
+            case .openAPI: TokenRouteContract.openAPIPath
+            case .allowlist: TokenRouteContract.allowlistPath
+            }
+        }
+    }
+
+    func rendered(as form: Form, comment: String) -> String {
+        switch form {
+        case .openAPI: openAPIDocument(comment: comment)
+        case .allowlist: allowlistJSON(comment: comment)
+        }
+    }
+
     /// The route's path, and the origin when token.url is a full URL.
     public var route: (origin: String?, path: String) {
         guard let schemeEnd = tokenURL.range(of: "://") else { return (nil, tokenURL) }

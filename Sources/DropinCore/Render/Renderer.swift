@@ -19,6 +19,9 @@ public struct Renderer: Sendable {
         switch file.content {
         case .text(let text):
             return RenderedFile(path: file.path, text: text, ownership: file.ownership, template: nil)
+        case .tokenRoute(let contract, let form, let comment):
+            return RenderedFile(path: file.path, text: contract.rendered(as: form, comment: comment), ownership: file.ownership,
+                                template: nil)
         case .template(let name, let context):
             return RenderedFile(path: file.path, text: render(name, context), ownership: file.ownership, template: name)
         }

@@ -9,11 +9,16 @@ enum NestingGuard {
     /// Where the nesting first passes the limit, or nil. Counts flow brackets outside quotes and
     /// comments, and block indentation by columns (four a level, generously).
     static func tooDeep(_ text: String, file: String) -> SourceLocation? {
+        var text = text
+        return text.withUTF8 { tooDeep($0, file: file) }
+    }
+
+    private static func tooDeep(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> SourceLocation? {
         var depth = 0, line = 1, column = 0
         var quote: UInt8?
         var inComment = false, atLineStart = true, indentation = 0
         var previous: UInt8 = 0x20
-        for byte in text.utf8 {
+        for byte in bytes {
             column += 1
             if byte == 0x0A {
                 line += 1

@@ -31,9 +31,10 @@ public indirect enum JSONValue: Equatable, Sendable {
                 item.write(to: &output, indent: indent + 2)
             }
         case .object(let members):
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let sorted = members.map { (key: Array($0.key.utf8), value: $0.value) }
+                .sorted { $0.key.lexicographicallyPrecedes($1.key) }
             Self.writeCollection(sorted, open: "{", close: "}", to: &output, indent: indent) { member, output in
-                Self.write(member.key, to: &output)
+                Self.write(String(decoding: member.key, as: UTF8.self), to: &output)
                 output += Array(" : ".utf8)
                 member.value.write(to: &output, indent: indent + 2)
             }

@@ -1,8 +1,10 @@
 // The values each default template receives, named as the templates use them. Mustache shows
 // `{{name}}` escaped for the template's context (HTML, or JavaScript in configure.js);
 // `{{{name}}}` is the visible opt-out, used only for template-language placeholders.
+// They are classes: Mustache holds values as `Any` and casts them to its protocols for every
+// name it looks up, and each cast of a struct this size copied it whole into a new box.
 
-public struct PageContext: Sendable {
+public final class PageContext: Sendable {
     public let header: String
     public let lang: String
     public let title: String
@@ -16,9 +18,25 @@ public struct PageContext: Sendable {
     public let csrfMeta: String?
     public let index: String
     public let components: [ElementContext]
+
+    init(header: String, lang: String, title: String, csp: String?, stylesheet: String, dwollaScript: String,
+         configureScript: String, paramsScript: String?, csrfMeta: String?, index: String,
+         components: [ElementContext]) {
+        self.header = header
+        self.lang = lang
+        self.title = title
+        self.csp = csp
+        self.stylesheet = stylesheet
+        self.dwollaScript = dwollaScript
+        self.configureScript = configureScript
+        self.paramsScript = paramsScript
+        self.csrfMeta = csrfMeta
+        self.index = index
+        self.components = components
+    }
 }
 
-public struct ElementContext: Sendable {
+public final class ElementContext: Sendable {
     public let tag: String
     public let summary: String
     public let attributes: [AttributeContext]
@@ -27,28 +45,56 @@ public struct ElementContext: Sendable {
     public let params: [ParamContext]
     public let deferred: Bool
     public let actions: [String]
+
+    init(tag: String, summary: String, attributes: [AttributeContext], params: [ParamContext], deferred: Bool,
+         actions: [String]) {
+        self.tag = tag
+        self.summary = summary
+        self.attributes = attributes
+        self.params = params
+        self.deferred = deferred
+        self.actions = actions
+    }
 }
 
-public struct AttributeContext: Sendable {
+public final class AttributeContext: Sendable {
     public let name: String
     public let value: String
     /// A template-language expression written unescaped in place of the value (snippets only).
     public let placeholder: String
+
+    init(name: String, value: String, placeholder: String) {
+        self.name = name
+        self.value = value
+        self.placeholder = placeholder
+    }
 }
 
-public struct ParamContext: Sendable {
+public final class ParamContext: Sendable {
     public let attribute: String
     public let name: String
+
+    init(attribute: String, name: String) {
+        self.attribute = attribute
+        self.name = name
+    }
 }
 
-public struct SnippetContext: Sendable {
+public final class SnippetContext: Sendable {
     public let header: String
     public let dwollaScript: String
     public let configureScript: String
     public let components: [ElementContext]
+
+    init(header: String, dwollaScript: String, configureScript: String, components: [ElementContext]) {
+        self.header = header
+        self.dwollaScript = dwollaScript
+        self.configureScript = configureScript
+        self.components = components
+    }
 }
 
-public struct ConfigureContext: Sendable {
+public final class ConfigureContext: Sendable {
     public let header: String
     public let environment: String
     /// The stylesheet relative to configure.js, which resolves it against its own address.
@@ -59,13 +105,30 @@ public struct ConfigureContext: Sendable {
     public let csrfHeader: String
     public let success: String?
     public let error: String?
+
+    init(header: String, environment: String, styles: String, tokenURL: String, tokenFunction: Bool, csrfMeta: String,
+         csrfHeader: String, success: String?, error: String?) {
+        self.header = header
+        self.environment = environment
+        self.styles = styles
+        self.tokenURL = tokenURL
+        self.tokenFunction = tokenFunction
+        self.csrfMeta = csrfMeta
+        self.csrfHeader = csrfHeader
+        self.success = success
+        self.error = error
+    }
 }
 
-public struct ParamsContext: Sendable {
+public final class ParamsContext: Sendable {
     public let header: String
+
+    init(header: String) {
+        self.header = header
+    }
 }
 
-public struct IndexContext: Sendable {
+public final class IndexContext: Sendable {
     public let header: String
     public let lang: String
     public let title: String
@@ -74,23 +137,54 @@ public struct IndexContext: Sendable {
     public let environment: String
     public let dwollaWeb: String
     public let pages: [IndexPageContext]
+
+    init(header: String, lang: String, title: String, csp: String?, stylesheet: String, environment: String,
+         dwollaWeb: String, pages: [IndexPageContext]) {
+        self.header = header
+        self.lang = lang
+        self.title = title
+        self.csp = csp
+        self.stylesheet = stylesheet
+        self.environment = environment
+        self.dwollaWeb = dwollaWeb
+        self.pages = pages
+    }
 }
 
-public struct IndexPageContext: Sendable {
+public final class IndexPageContext: Sendable {
     public let title: String
     public let href: String
     public let path: String
     public let components: [ElementContext]
+
+    init(title: String, href: String, path: String, components: [ElementContext]) {
+        self.title = title
+        self.href = href
+        self.path = path
+        self.components = components
+    }
 }
 
-public struct StylesheetContext: Sendable {
+public final class StylesheetContext: Sendable {
     public let header: String
     public let sharedHooks: [String]
     public let components: [StylesheetComponentContext]
+
+    init(header: String, sharedHooks: [String], components: [StylesheetComponentContext]) {
+        self.header = header
+        self.sharedHooks = sharedHooks
+        self.components = components
+    }
 }
 
-public struct StylesheetComponentContext: Sendable {
+public final class StylesheetComponentContext: Sendable {
     public let tag: String
     public let summary: String
     public let hooks: [String]
+
+    init(tag: String, summary: String, hooks: [String]) {
+        self.tag = tag
+        self.summary = summary
+        self.hooks = hooks
+    }
 }

@@ -64,7 +64,8 @@ public struct OutputChanges: Sendable {
         init(_ entry: OutputFolder.Entry, _ text: String) {
             switch entry {
             case .absent: self = .absent
-            case .file(let existing): self = existing.count == text.utf8.count && existing == Data(text.utf8) ? .same : .different
+            case .file(let existing):
+                self = existing.count == text.utf8.count && existing == Data(text.utf8) ? .same : .different
             case .folder, .other: self = .notAFile
             }
         }

@@ -33,7 +33,8 @@ public struct OutputWriter: Sendable {
         for path in changes.removed { try remove(path) }
         if changes.writes.contains(BuildPlan.recordPath) {
             try makeFolders(for: [BuildPlan.recordPath])
-            try write(byPath[BuildPlan.recordPath]!.text, to: BuildPlan.recordPath, isNew: created.contains(BuildPlan.recordPath))
+            let record = BuildPlan.recordPath
+            try write(byPath[record]!.text, to: record, isNew: created.contains(record))
         }
     }
 

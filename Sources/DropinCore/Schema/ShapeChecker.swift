@@ -146,9 +146,10 @@ struct ShapeChecker {
     /// values and diagnostics are put back in the list's order, so the outcome is the same.
     private mutating func checkItems(_ nodes: [Node], against item: Shape, path: KeyPath) -> [Value] {
         guard sharedCount == nil, nodes.count >= Self.itemsWorthSplitting else {
-            return nodes.enumerated().compactMap { index, node in check(node, against: item, path: path.appending(index)) }
+            return checkOneByOne(nodes, against: item, path: path)
         }
-        let partSize = max(Self.itemsWorthSplitting / 4, nodes.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let partSize = max(Self.itemsWorthSplitting / 4, nodes.count / (cores * 4))
         let parts = stride(from: 0, to: nodes.count, by: partSize).map { $0..<min($0 + partSize, nodes.count) }
         let count = SharedCount(visited)
         let tree = ReadOnlyNodes(nodes: nodes), file = file, limit = limit
@@ -163,11 +164,15 @@ struct ShapeChecker {
         // Past the limit, where the parts stopped depends on timing: check again one by one, so
         // the message names the same place every time.
         guard visited + visitedInParts <= limit else {
-            return nodes.enumerated().compactMap { index, node in check(node, against: item, path: path.appending(index)) }
+            return checkOneByOne(nodes, against: item, path: path)
         }
         visited += visitedInParts
         diagnostics += checked.flatMap(\.1)
         return checked.flatMap(\.0)
+    }
+
+    private mutating func checkOneByOne(_ nodes: [Node], against item: Shape, path: KeyPath) -> [Value] {
+        nodes.enumerated().compactMap { index, node in check(node, against: item, path: path.appending(index)) }
     }
 
     private mutating func checkOneOf(_ node: Node, _ alternatives: [Shape], shape: Shape, path: KeyPath) -> Value? {

@@ -6,7 +6,7 @@ import Testing
 /// prints are the ones README.md quotes; no time is asserted, as these machines are shared.
 struct LoadTests {
     @Test func tenThousandTokenRequestsWithFlatMemory() async throws {
-        let example = try await ServedExample.start()
+        let example = try await ServedExample.start(dwollaTimeout: 60)
         defer { example.stop() }
         let (dwolla, serve) = (example.dwolla, example.serve)
         let url = "\(serve.url)/api/dwolla/client-token"
@@ -53,7 +53,7 @@ struct LoadTests {
 struct ConnectionTests {
     @Test func aThousandConnectionsAtOnceAllGetAnswers() async throws {
         let python = try requireTool("python3")
-        let example = try await ServedExample.start()
+        let example = try await ServedExample.start(dwollaTimeout: 60)
         defer { example.stop() }
         let serve = example.serve
         let outcome = try await runOffPool(python, [

@@ -126,13 +126,18 @@ final class ServedExample {
         self.serve = serve
     }
 
-    static func start() async throws -> ServedExample {
+    /// `dwollaTimeout` replaces serve's 10 s wait for Dwolla. The fake Dwolla answers on this test
+    /// process's shared threads, which other suites' work can hold for seconds on two cores; a
+    /// test about many connections, not Dwolla's latency, gives it longer.
+    static func start(dwollaTimeout: Double? = nil) async throws -> ServedExample {
         let scratch = try Scratch()
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"),
                                          to: scratch.url.appendingPathComponent("dropin.yml"))
         let dwolla = FakeDwolla()
         try await dwolla.start()
-        let serve = try ServeProcess(in: scratch.url, arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url])
+        let timeout = dwollaTimeout.map { ["--dwolla-timeout", String($0)] } ?? []
+        let serve = try ServeProcess(in: scratch.url,
+                                     arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url] + timeout)
         if serve.port == 0 {
             dwolla.stop()
             Issue.record("serve did not start: \(serve.log)")

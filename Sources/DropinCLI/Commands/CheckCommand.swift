@@ -39,7 +39,8 @@ struct CheckCommand: ParsableCommand {
         })
         let how = result.byRecord ? "against the digests in \(BuildPlan.recordPath)" : "rendered and compared"
         let summary = result.outline.map { "\($0.folder.display)/ is up to date: \($0.fileCount) files checked (\(how))" }
-        try reporter.finish(result.diagnostics, source: source, summary: summary, extraJSON: ["files": files, "comparedBy": .string(result.byRecord ? "digests" : "rendering")],
-                            details: details)
+        let comparedBy = JSONValue.string(result.byRecord ? "digests" : "rendering")
+        try reporter.finish(result.diagnostics, source: source, summary: summary,
+                            extraJSON: ["files": files, "comparedBy": comparedBy], details: details)
     }
 }

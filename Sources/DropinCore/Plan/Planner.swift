@@ -44,20 +44,21 @@ public struct Planner: Sendable {
     /// One page of the manifest as every file that shows it needs it. A class: the plan passes
     /// each page around several times, and copying one is then a single reference.
     private final class PlannedPage: Sendable {
-        let page: Manifest.Page
+        let path: String
+        let title: String
         let elements: [Element]
         /// The elements as the page and the index show them.
         let contexts: [ElementContext]
         let file: PlannedFile
 
-        init(page: Manifest.Page, elements: [Element], contexts: [ElementContext], file: PlannedFile) {
-            self.page = page
+        init(path: String, title: String, elements: [Element], contexts: [ElementContext], file: PlannedFile) {
+            self.path = path
+            self.title = title
             self.elements = elements
             self.contexts = contexts
             self.file = file
         }
 
-        var path: String { page.path.value }
         var deferred: Bool { contexts.contains { $0.deferred } }
     }
 
@@ -130,7 +131,7 @@ public struct Planner: Sendable {
             components: contexts)
         let file = PlannedFile(path: path, content: .template(name: "page.html", context: context), check: .document,
                                elementCount: contexts.count)
-        return PlannedPage(page: page, elements: elements, contexts: contexts, file: file)
+        return PlannedPage(path: path, title: page.title.value, elements: elements, contexts: contexts, file: file)
     }
 
     private func snippetFile(_ page: PlannedPage, _ language: PartialLanguage, _ names: Names) -> PlannedFile {
@@ -198,7 +199,7 @@ public struct Planner: Sendable {
             stylesheet: names.styles, environment: manifest.environment.value.rawValue,
             dwollaWeb: manifest.dwollaWeb.value,
             pages: pages.map { page in
-                IndexPageContext(title: page.page.title.value, href: page.path, path: page.path, components: page.contexts)
+                IndexPageContext(title: page.title, href: page.path, path: page.path, components: page.contexts)
             })
         return PlannedFile(path: Self.indexPath, content: .template(name: "index.html", context: context), check: .document,
                            elementCount: pages.reduce(0) { $0 + $1.elements.count })

@@ -20,13 +20,12 @@ struct ShapeChecker {
     private let sharedCount: SharedCount?
 
     init(file: String, limit: Int = Self.maximumValues) {
-        self.init(file: file, limit: limit, visited: 0, sharedCount: nil)
+        self.init(file: file, limit: limit, sharedCount: nil)
     }
 
-    private init(file: String, limit: Int, visited: Int, sharedCount: SharedCount?) {
+    private init(file: String, limit: Int, sharedCount: SharedCount?) {
         self.file = file
         self.limit = limit
-        self.visited = visited
         self.sharedCount = sharedCount
     }
 
@@ -154,7 +153,7 @@ struct ShapeChecker {
         let count = SharedCount(visited)
         let tree = ReadOnlyNodes(nodes: nodes), file = file, limit = limit
         let checked = parallelMap(parts) { part in
-            var checker = ShapeChecker(file: file, limit: limit, visited: 0, sharedCount: count)
+            var checker = ShapeChecker(file: file, limit: limit, sharedCount: count)
             let values = part.compactMap { index in
                 checker.check(tree.nodes[index], against: item, path: path.appending(index))
             }

@@ -15,6 +15,8 @@ struct ShapeChecker {
     private let limit: Int
     /// Lists this long are checked in parts at once.
     static let itemsWorthSplitting = 256
+    /// Mappings with more keys than this find duplicates by hashing.
+    static let keysWorthHashing = 16
     private var visited = 0
     /// Set for a checker of one part of a long list while other parts are checked at once.
     private let sharedCount: SharedCount?
@@ -45,10 +47,10 @@ struct ShapeChecker {
         case .string(let choices): return checkString(node, choices: choices, shape: shape, path: path)
         case .integer(let choices): return checkInteger(node, choices: choices, shape: shape, path: path)
         case .boolean:
-            guard let scalar = scalar(node, is: [.bool], expected: shape, path: path) else { return nil }
+            guard let scalar = scalar(node, is: Self.booleanTags, expected: shape, path: path) else { return nil }
             return value(.bool(node.bool ?? false), scalar, path)
         case .number:
-            guard let scalar = scalar(node, is: [.int, .float], expected: shape, path: path) else { return nil }
+            guard let scalar = scalar(node, is: Self.numberTags, expected: shape, path: path) else { return nil }
             return value(.number(scalar.string), scalar, path)
         case .object(let object): return checkObject(node, object, shape: shape, path: path)
         case .dictionary(let valueShape): return checkDictionary(node, valueShape, shape: shape, path: path)
@@ -62,7 +64,7 @@ struct ShapeChecker {
     private mutating func checkString(_ node: Node, choices: [String]?, shape: Shape, path: KeyPath) -> Value? {
         // Numbers and dates are taken as the text the user wrote (`title: 404`); true/false and
         // null are not, since YAML turns `yes`, `no` and `~` into those behind the user's back.
-        guard let scalar = scalar(node, is: [.str, .int, .float, .timestamp], expected: shape, path: path)
+        guard let scalar = scalar(node, is: Self.textTags, expected: shape, path: path)
         else { return nil }
         if let choices, !choices.contains(scalar.string) {
             let advice = Suggestion.closest(to: scalar.string, in: choices).map { "did you mean '\($0)'?" }
@@ -74,7 +76,7 @@ struct ShapeChecker {
     }
 
     private mutating func checkInteger(_ node: Node, choices: [Int]?, shape: Shape, path: KeyPath) -> Value? {
-        guard let scalar = scalar(node, is: [.int], expected: shape, path: path),
+        guard let scalar = scalar(node, is: Self.integerTags, expected: shape, path: path),
               let number = Int(scalar.string) else { return nil }
         if let choices, !choices.contains(number) {
             report(node, path, "invalid-value",
@@ -84,7 +86,14 @@ struct ShapeChecker {
         return value(.int(number), scalar, path)
     }
 
-    private mutating func scalar(_ node: Node, is tags: Set<Tag.Name>, expected shape: Shape, path: KeyPath) -> Node.Scalar? {
+    // Built once: a set literal at each call was built anew for every scalar of the manifest.
+    // Yams does not mark Tag.Name Sendable; these lists are never changed.
+    nonisolated(unsafe) private static let booleanTags: [Tag.Name] = [.bool]
+    nonisolated(unsafe) private static let numberTags: [Tag.Name] = [.int, .float]
+    nonisolated(unsafe) private static let textTags: [Tag.Name] = [.str, .int, .float, .timestamp]
+    nonisolated(unsafe) private static let integerTags: [Tag.Name] = [.int]
+
+    private mutating func scalar(_ node: Node, is tags: [Tag.Name], expected shape: Shape, path: KeyPath) -> Node.Scalar? {
         guard case .scalar(let scalar) = node, tags.contains(node.resolvedTag) else {
             reportWrongType(node, expected: shape, path: path)
             return nil
@@ -111,8 +120,7 @@ struct ShapeChecker {
                 entries.append(Value.Entry(key: key, keyLocation: location(of: keyNode), value: checked))
             }
         }
-        let present = Set(pairs.map(\.key))
-        for field in object.fields where field.isRequired && !present.contains(field.name) {
+        for field in object.fields where field.isRequired && !pairs.contains(where: { $0.key == field.name }) {
             report(node, path.appending(field.name), "missing-key",
                    "missing required key '\(field.name)'\(path.isRoot ? "" : " in \(path)"): add it (\(field.shape.expectation))")
         }
@@ -177,7 +185,8 @@ struct ShapeChecker {
     private mutating func checkOneOf(_ node: Node, _ alternatives: [Shape], shape: Shape, path: KeyPath) -> Value? {
         let fitting = alternatives.filter { accepts($0, kindOf: node) }
         if fitting.count == 1 { return check(node, against: fitting[0], path: path) }
-        for alternative in fitting {
+        // A trial that cannot take the scalar's type would fail, and build a message to discard.
+        for alternative in fitting where mayAccept(alternative, typeOf: node) {
             var trial = ShapeChecker(file: file, limit: limit)
             if let value = trial.check(node, against: alternative, path: path), trial.diagnostics.isEmpty {
                 return value
@@ -185,6 +194,17 @@ struct ShapeChecker {
         }
         reportWrongType(node, expected: shape, path: path)
         return nil
+    }
+
+    private func mayAccept(_ shape: Shape, typeOf node: Node) -> Bool {
+        guard case .scalar = node else { return true }
+        switch shape.kind {
+        case .string: return Self.textTags.contains(node.resolvedTag)
+        case .boolean: return Self.booleanTags.contains(node.resolvedTag)
+        case .integer: return Self.integerTags.contains(node.resolvedTag)
+        case .number: return Self.numberTags.contains(node.resolvedTag)
+        default: return true
+        }
     }
 
     private func accepts(_ shape: Shape, kindOf node: Node) -> Bool {
@@ -202,21 +222,25 @@ struct ShapeChecker {
             reportWrongType(node, expected: shape, path: path)
             return nil
         }
-        var seen: [String: Node] = [:]
+        // Looked up by position: iterating a Yams mapping copies all its pairs first. Most
+        // mappings have a handful of keys, where comparing each with the others beats hashing.
+        var seen: [String: Node]? = mapping.count > Self.keysWorthHashing ? [:] : nil
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
-        for (keyNode, valueNode) in mapping {
+        pairs.reserveCapacity(mapping.count)
+        for index in mapping.indices {
+            let (keyNode, valueNode) = mapping[index]
             guard case .scalar(let keyScalar) = keyNode else {
                 report(keyNode, path, "invalid-key", "a key must be plain text, not \(describe(keyNode))")
                 continue
             }
             let key = keyScalar.string
-            if let first = seen[key] {
+            if let first = seen != nil ? seen?[key] : pairs.first(where: { $0.key == key })?.keyNode {
                 let firstLine = location(of: first).line
                 report(keyNode, path.appending(key), "duplicate-key",
                        "duplicate key '\(key)' (first given on line \(firstLine)); YAML keeps only one: remove the other")
                 continue
             }
-            seen[key] = keyNode
+            seen?[key] = keyNode
             pairs.append((key, keyNode, valueNode))
         }
         return pairs

@@ -4,7 +4,8 @@ import Foundation
 // libFuzzer over dropin's parsers. An input starting with "H" is text for the polyglot HTML
 // check, as a page and as a snippet; any other input is a manifest, taken through `check`: the
 // line scan that finds the ownership record, then load, validate, plan, render, verify and
-// compare (output paths point nowhere: nothing is read back or written).
+// compare (output paths point nowhere: nothing is read back or written). A manifest is also
+// parsed in parts, as long ones are, which must give the whole parse's tree or none.
 // A crash, a hang or a sanitizer report is a bug; diagnostics are the expected answer.
 // scripts/fuzz builds it with libFuzzer (DROPIN_FUZZ=1 defines FUZZING); other builds get a
 // stub that says so.
@@ -15,6 +16,11 @@ func fuzzOne(_ data: Data) {
         _ = PolyglotCheck.problems(in: text, as: .document)
         _ = PolyglotCheck.problems(in: text, as: .fragment)
         return
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    if let partwise = PartwiseParse.root(of: text, parts: 2, minimumBytes: 0),
+       partwise.outline != (try? ManifestSource.yamlRoot(of: text))??.outline {
+        fatalError("parsed in parts, the manifest gives another tree than parsed whole")
     }
     _ = try? Pipeline().check(ManifestFile(file: "fuzz.yml", data: data), manifestPath: "/nonexistent/fuzz.yml")
 }

@@ -30,7 +30,12 @@ public struct ManifestSource {
     /// The tree, taken out of the source; a later call parses the text again.
     func takeRoot() -> Node? {
         if let root = tree.take() { return root }
-        return try? Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
+        return try? Self.yamlRoot(of: text)
+    }
+
+    /// The one way dropin reads YAML: Yams's basic resolver, as `ScalarTag` expects.
+    package static func yamlRoot(of text: String) throws -> Node? {
+        try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
     }
 
     /// Why a file could not be read as YAML at all: a problem with the input, not the manifest.
@@ -58,7 +63,7 @@ public struct ManifestSource {
                 at: place))
         }
         do {
-            let root = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8).singleRoot()
+            let root = try PartwiseParse.root(of: text) ?? yamlRoot(of: text)
             return ManifestSource(file: file, data: data, text: text, root: root)
         } catch let error as YamlError {
             throw LoadError(diagnostic: diagnostic(for: error, file: file, text: text))

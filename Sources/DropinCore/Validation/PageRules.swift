@@ -37,11 +37,14 @@ struct PageRules {
     /// Two pages may not share a file, nor names that differ only in case (one file on macOS
     /// and Windows).
     func distinctPaths(_ pages: [Manifest.Page]) -> [Diagnostic] {
-        var seen: [String: Manifest.Page] = [:]
+        // By position: keeping each page itself meant copying every page of a long manifest.
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(pages.count)
         var diagnostics: [Diagnostic] = []
-        for page in pages {
+        for (index, page) in pages.enumerated() {
             let key = page.path.value.lowercased()
-            if let first = seen[key] {
+            if let firstIndex = seen[key] {
+                let first = pages[firstIndex]
                 let sameCase = first.path.value == page.path.value
                 diagnostics.append(.error("duplicate-page-path",
                     sameCase
@@ -49,7 +52,7 @@ struct PageRules {
                         : "'\(page.path.value)' and '\(first.path.value)' (line \(first.path.location.line)) differ only in case, and are one file on macOS and Windows: rename one",
                     at: page.path.location, path: page.path.path))
             } else {
-                seen[key] = page
+                seen[key] = index
             }
         }
         return diagnostics

@@ -4,8 +4,6 @@ public struct BuildPlan: Sendable {
     public let files: [PlannedFile]
     public let pageCount: Int
     public let componentCount: Int
-    /// Every client-token action the pages need, for the summary and the token route.
-    public let actions: [Action]
     /// The styling hooks of the components in use, which the user's stylesheet should have.
     public let stylesheetHooks: [String]
     /// What the app's token route must allow.

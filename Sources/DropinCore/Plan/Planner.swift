@@ -36,7 +36,7 @@ public struct Planner: Sendable {
         let elements = pages.flatMap(\.elements)
         files.append(stylesheetFile(elements, manifest, names))
         return BuildPlan(files: files.sorted { $0.path < $1.path }, pageCount: pages.count,
-                         componentCount: elements.count, actions: Set(elements.flatMap(\.actions)).sorted(),
+                         componentCount: elements.count,
                          stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks), tokenRoute: contract,
                          header: names.header, manifestName: names.manifest)
     }
@@ -66,10 +66,17 @@ public struct Planner: Sendable {
 
     /// A component as the pages use it: attributes in the catalog's order (so the YAML's key
     /// order never changes the output), names lowercase as HTML has them, and its actions.
-    struct Element: Sendable {
+    /// A class, as its catalog entry is large and the plan gathers every page's elements.
+    final class Element: Sendable {
         let spec: ComponentSpec
         let attributes: [(name: String, value: AttributeValue)]
         let actions: [Action]
+
+        init(spec: ComponentSpec, attributes: [(name: String, value: AttributeValue)], actions: [Action]) {
+            self.spec = spec
+            self.attributes = attributes
+            self.actions = actions
+        }
 
         var params: [(attribute: String, name: String)] {
             attributes.compactMap { attribute in

@@ -18,4 +18,15 @@ struct OutputPathTests {
     func linksBetweenFilesOfTheOutput(from: String, to: String, expected: String) {
         #expect(OutputPath.relative(from: from, to: to) == expected)
     }
+
+    @Test(arguments: [
+        ("index.html", "", "index.html"),
+        ("a/b.html", "a", "b.html"),
+        ("dropin/partials/erb/x.html", "dropin/partials/erb", "x.html"),
+        ("é/ü.html", "é", "ü.html"),
+    ])
+    func aFilesFolderAndName(path: String, folder: String, name: String) {
+        #expect(OutputPath.folder(of: path) == folder)
+        #expect(OutputPath.name(of: path) == name)
+    }
 }

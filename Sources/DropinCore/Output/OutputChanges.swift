@@ -19,8 +19,13 @@ public struct OutputChanges: Sendable {
         var changes = OutputChanges()
         changes.diagnostics += folder.links(on: files.map(\.path))
         let owned = Set(record.generatedPaths + [BuildPlan.recordPath])
-        // Looking at what is on disk is independent for each file: do it on every core.
-        let found = parallelMap(files) { file in Found(folder.entry(at: file.path), file.text) }
+        // A file whose folder is not there is not there either: a first build looks at each
+        // folder once instead of at every file. The rest is independent for each file: on
+        // every core.
+        let missingFolders = Set(files.map { OutputPath.folder(of: $0.path) }).filter { folder.entry(at: String($0)) == .absent }
+        let found = parallelMap(files) { file in
+            missingFolders.contains(OutputPath.folder(of: file.path)) ? .absent : Found(folder.entry(at: file.path), file.text)
+        }
         for (file, found) in zip(files, found) {
             switch found {
             case .absent:

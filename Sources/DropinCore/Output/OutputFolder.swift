@@ -73,9 +73,10 @@ public struct OutputFolder: Sendable {
                 "\(display) is a symbolic link; dropin writes only into a real folder, so that nothing lands outside it: replace the link with a folder")]
         }
         var folders = Set<String>()
-        for path in paths {
-            let parts = path.split(separator: "/").dropLast()
-            for count in stride(from: 1, through: parts.count, by: 1) {
+        // Each folder once, however many files it holds.
+        for parent in Set(paths.map(OutputPath.folder(of:))) where !parent.isEmpty {
+            let parts = parent.split(separator: "/")
+            for count in 1...parts.count {
                 folders.insert(parts.prefix(count).joined(separator: "/"))
             }
         }

@@ -18,12 +18,12 @@ public struct OutputWriter: Sendable {
     public func apply(_ changes: OutputChanges, files: [RenderedFile]) throws(Failure) {
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
         let writes = changes.writes.filter { $0 != BuildPlan.recordPath }.map { byPath[$0]! }
-        try makeFolders(for: writes.map(\.path))
+        let folders = try makeFolders(for: writes.map(\.path))
         // Files are independent: write them on every core; report the first failure by path.
         let created = Set(changes.created)
         let failures = parallelMap(writes) { file -> Failure? in
             do throws(Failure) {
-                try self.write(file.text, to: file.path, isNew: created.contains(file.path))
+                try self.write(file.text, to: file.path, in: folders, isNew: created.contains(file.path))
             } catch {
                 return error
             }
@@ -32,22 +32,27 @@ public struct OutputWriter: Sendable {
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         for path in changes.removed { try remove(path) }
         if changes.writes.contains(BuildPlan.recordPath) {
-            try makeFolders(for: [BuildPlan.recordPath])
             let record = BuildPlan.recordPath
-            try write(byPath[record]!.text, to: record, isNew: created.contains(record))
+            try write(byPath[record]!.text, to: record, in: try makeFolders(for: [record]), isNew: created.contains(record))
         }
     }
 
-    /// Every folder the files go in, made once each before any file is written.
-    private func makeFolders(for paths: [String]) throws(Failure) {
-        let folders = Set(paths.map { $0.split(separator: "/").dropLast().joined(separator: "/") })
-        for relative in folders.sorted() where !relative.isEmpty {
+    /// Every folder the files go in, made once each before any file is written, and held open
+    /// while they are.
+    private func makeFolders(for paths: [String]) throws(Failure) -> [Substring: OpenFolder] {
+        var open: [Substring: OpenFolder] = [:]
+        for relative in Set(paths.map(OutputPath.folder(of:))).sorted() {
             do {
-                try FileManager.default.createDirectory(atPath: folder.path(relative), withIntermediateDirectories: true)
+                if !relative.isEmpty {
+                    try FileManager.default.createDirectory(atPath: folder.path(String(relative)), withIntermediateDirectories: true)
+                }
+                open[relative] = try OpenFolder(relative.isEmpty ? folder.url.path : folder.path(String(relative)))
             } catch {
-                throw Failure(diagnostic: .error("write-failed", folderProblem(relative, error), at: folder.location(relative)))
+                throw Failure(diagnostic: .error("write-failed", folderProblem(String(relative), error),
+                                                 at: folder.location(String(relative))))
             }
         }
+        return open
     }
 
     /// Why a folder could not be made: a file in the way, or the file system's own reason.
@@ -62,9 +67,9 @@ public struct OutputWriter: Sendable {
         return "\(folder.display(relative)) could not be made (\(Self.reason(error))): check the folder's permissions and free space"
     }
 
-    private func write(_ text: String, to path: String, isNew: Bool) throws(Failure) {
+    private func write(_ text: String, to path: String, in folders: [Substring: OpenFolder], isNew: Bool) throws(Failure) {
         do {
-            try WholeFile.write(text, to: folder.path(path), isNew: isNew)
+            try WholeFile.write(text, named: String(OutputPath.name(of: path)), in: folders[OutputPath.folder(of: path)]!, isNew: isNew)
         } catch {
             throw Failure(diagnostic: .error("write-failed",
                 "\(folder.display(path)) could not be written (\(Self.reason(error))): check the folder's permissions and free space",

@@ -4,27 +4,26 @@ import Foundation
 /// never half of either. There is no fsync: the output is rebuilt from the manifest at will, and
 /// syncing each of thousands of files cost most of a cold build.
 enum WholeFile {
-    /// `path` is absent (`isNew`) or replaced. A new file is written unnamed and named once
-    /// complete where the system allows; otherwise, as any replacement, through a temporary
-    /// file renamed over the target.
-    static func write(_ text: String, to path: String, isNew: Bool) throws {
-        if isNew, try createUnnamedThenLink(text, at: path) { return }
-        try writeThenRename(text, to: path)
+    /// `name` in `folder` is absent (`isNew`) or replaced. A new file is written unnamed and
+    /// named once complete where the system allows; otherwise, as any replacement, through a
+    /// temporary file renamed over the target.
+    static func write(_ text: String, named name: String, in folder: OpenFolder, isNew: Bool) throws {
+        if isNew, try createUnnamedThenLink(text, named: name, in: folder) { return }
+        try writeThenRename(text, named: name, in: folder)
     }
 
     /// One fixed temporary name per file: the output lock keeps builds apart, and a build
     /// killed midway leaves at most one stray per file, which the next build overwrites.
-    private static func writeThenRename(_ text: String, to path: String) throws {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        let temporary = String(path[..<slash]) + "." + path[slash...] + ".dropin.tmp"
+    private static func writeThenRename(_ text: String, named name: String, in folder: OpenFolder) throws {
+        let temporary = "." + name + ".dropin.tmp"
         do {
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let descriptor = openat(folder.descriptor, temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw POSIXError.current }
             defer { close(descriptor) }
             try writeAll(text, to: descriptor)
-            guard rename(temporary, path) == 0 else { throw POSIXError.current }
+            guard renameat(folder.descriptor, temporary, folder.descriptor, name) == 0 else { throw POSIXError.current }
         } catch {
-            unlink(temporary)
+            unlinkat(folder.descriptor, temporary, 0)
             throw error
         }
     }
@@ -34,18 +33,21 @@ enum WholeFile {
     /// without directory indexes that search is linear, and renaming was a third of a cold
     /// build of 10,000 pages. False when the system or file system cannot do it, or the name
     /// was taken meanwhile.
-    private static func createUnnamedThenLink(_ text: String, at path: String) throws -> Bool {
+    private static func createUnnamedThenLink(_ text: String, named name: String, in folder: OpenFolder) throws -> Bool {
         #if os(Linux) && (arch(x86_64) || arch(arm64))
-        // Glibc's O_TMPFILE is a macro Swift does not import; this is its value on these
-        // architectures (asm-generic/fcntl.h), O_DIRECTORY included.
+        // Glibc's O_TMPFILE and AT_EMPTY_PATH are macros Swift does not import; these are their
+        // values on these architectures (asm-generic/fcntl.h, linux/fcntl.h), O_DIRECTORY included.
         let unnamed: Int32 = 0o20_000_000 | O_DIRECTORY
-        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let descriptor = open(folder, unnamed | O_WRONLY | O_CLOEXEC, 0o644)
+        let emptyPath: Int32 = 0x1000
+        let descriptor = openat(folder.descriptor, ".", unnamed | O_WRONLY | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         try writeAll(text, to: descriptor)
-        // linkat on the descriptor itself needs a privilege; through /proc it does not.
-        return linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+        if linkat(descriptor, "", folder.descriptor, name, emptyPath) == 0 { return true }
+        // Before Linux 6.10, naming a descriptor itself needs a privilege; through /proc it
+        // does not, but looking that path up cost as much as the rest of the link.
+        guard errno == ENOENT || errno == EPERM else { return false }
+        return linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", folder.descriptor, name, AT_SYMLINK_FOLLOW) == 0
         #else
         return false
         #endif
@@ -69,4 +71,19 @@ enum WholeFile {
 
 private extension POSIXError {
     static var current: POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+}
+
+/// A folder held open while files are written into it, so that each file is created and named
+/// relative to it rather than through its whole path.
+final class OpenFolder: Sendable {
+    let descriptor: Int32
+
+    init(_ path: String) throws {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXError.current }
+    }
+
+    deinit {
+        close(descriptor)
+    }
 }

@@ -16,4 +16,15 @@ enum OutputPath {
         let ups = fromBytes[shared...].count { $0 == slash }
         return String(repeating: "../", count: ups) + String(decoding: toBytes[shared...], as: UTF8.self)
     }
+
+    /// The folder a file is in, `""` for the output folder itself: `folder(of: "a/b/c.html")`
+    /// is `a/b`.
+    static func folder(of path: String) -> Substring {
+        path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+    }
+
+    /// The file's name in its folder.
+    static func name(of path: String) -> Substring {
+        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+    }
 }

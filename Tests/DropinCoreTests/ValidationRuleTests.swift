@@ -181,6 +181,25 @@ let ruleCases: [RuleCase] = [
         Expected("invalid-page-path", "'path' must stay inside the output folder: remove the '..' segments",
                  at: 8, 11, path: "pages[1].path"),
     ]),
+    RuleCase(name: "blank titles, a control character, a backslash, and parameter names beyond ASCII letters", yaml: """
+        version: 1
+        environment: sandbox
+        token: {url: /t}
+        pages:
+          - {path: a.html, title: "  \\u3000\\t", components: [{component: dwolla-personal-vcr}]}
+          - {path: b.html, title: "B\\u0007", components: [{component: dwolla-personal-vcr}]}
+          - {path: c\\d.html, title: "C\\u00A0", components: [{component: dwolla-balance-display, attributes: {customerId: {param: kundennümmer}}}]}
+          - {path: d.html, title: D, components: [{component: dwolla-balance-display, attributes: {customerId: {param: customer_Id2}}}]}
+        """, expected: [
+        Expected("empty-title", "the page title is empty: give the page a title people will see in their tab", at: 5, 27,
+                 path: "pages[0].title"),
+        Expected("control-character", "the page title contains a control character: remove it", at: 6, 27, path: "pages[1].title"),
+        Expected("invalid-page-path", "'path' uses '\\': separate folders with '/', which works on every machine",
+                 at: 7, 12, path: "pages[2].path"),
+        Expected("invalid-parameter",
+                 "'kundennümmer' is not a usable parameter name: use letters, digits and underscores, starting with a letter (e.g. customerId)",
+                 at: 7, 114, path: "pages[2].components[0].attributes.customerId"),
+    ]),
     RuleCase(name: "two pages with one path, and paths equal but for case", yaml: """
         version: 1
         environment: sandbox

@@ -12,19 +12,22 @@ struct PageRules {
         func pathError(_ message: String) {
             diagnostics.append(.error("invalid-page-path", message, at: path.location, path: path.path))
         }
+        let lowercased = path.value.lowercased()
         if let problem = RelativePath.problem(in: path.value) {
             pathError(RelativePath.explain(problem, key: "path", folder: "the output folder"))
-        } else if !path.value.lowercased().hasSuffix(".html") {
+        } else if !lowercased.hasSuffix(".html") {
             pathError("a page path must end in .html, like \(suggestedName(for: path.value))")
-        } else if Self.reservedPaths.contains(path.value.lowercased()) {
+        } else if Self.reservedPaths.contains(lowercased) {
             pathError("'\(path.value)' is the site index dropin writes: choose another path for this page")
-        } else if let folder = path.value.split(separator: "/").first, path.value.contains("/"),
+        } else if let folder = path.value.split(separator: "/").first, path.value.utf8.contains(UInt8(ascii: "/")),
                   Self.reservedFolders.contains(folder.lowercased()) {
             pathError("'\(folder)/' holds the files dropin generates beside the pages: put this page in another folder")
-        } else if path.value.lowercased() == styles.lowercased() {
+        } else if lowercased == styles.lowercased() {
             pathError("'\(path.value)' is also the stylesheet path ('styles'): choose another path")
         }
-        if page.title.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // White_Space is the set Foundation trims as whitespacesAndNewlines, without a trip
+        // through Foundation for every title.
+        if page.title.value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             diagnostics.append(.error("empty-title", "the page title is empty: give the page a title people will see in their tab",
                                       at: page.title.location, path: page.title.path))
         } else if page.title.value.unicodeScalars.contains(where: RelativePath.isControl) {

@@ -14,7 +14,7 @@ enum RelativePath {
     static func problem(in path: String) -> Problem? {
         if path.isEmpty { return .empty }
         if path.unicodeScalars.contains(where: isControl) { return .controlCharacter }
-        if path.contains("\\") { return .backslash }
+        if path.utf8.contains(UInt8(ascii: "\\")) { return .backslash }
         if path.hasPrefix("/") || path.hasPrefix("~") || isDriveLetter(path) { return .absolute }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         if segments.contains("..") { return .leavesFolder }

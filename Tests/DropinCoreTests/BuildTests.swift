@@ -1,4 +1,4 @@
-import DropinCore
+@testable import DropinCore
 import Foundation
 import Testing
 
@@ -237,6 +237,61 @@ struct BuildTests {
             </body></html>
 
             """)
+    }
+
+    /// With dropin's own templates each distinct element is rendered once for every page that
+    /// shows it; the files must be those the templates give when each page renders its own.
+    @Test func elementsRenderedOnceGiveTheFilesRenderedInPlace() throws {
+        let manifest = Self.manifest.replacingOccurrences(of: "output: site", with: "output: site\npartials: [erb]")
+            + "  - path: b/balance.html\n    title: Balance again\n    components:\n      - component: dwolla-balance-display\n"
+            + "        attributes:\n          customerId: {param: customerId}\n          hideZeroBalance: true\n"
+        let shared = try Project(manifest: manifest)
+        #expect(try shared.build().succeeded)
+        // The default texts as overrides: the same templates, rendered in place.
+        let defaults = Dictionary(uniqueKeysWithValues: TemplateSet.defaults.map { ($0.name, $0.text) })
+        let inPlace = try Project(
+            manifest: manifest.replacingOccurrences(of: "output: site", with: "output: site\ntemplates: templates"),
+            files: ["templates/page.html.mustache": defaults["page.html"]!, "templates/snippet.html.mustache": defaults["snippet.html"]!])
+        #expect(try inPlace.build().succeeded)
+        var expected = try inPlace.tree("site"), actual = try shared.tree("site")
+        // The record differs in the fingerprint of the inputs, of which the templates are part.
+        expected["dropin/owned.json"] = nil
+        actual["dropin/owned.json"] = nil
+        #expect(actual.count == 12)
+        #expect(actual == expected)
+    }
+
+    /// An overridden element template may show what is around it, so it is rendered for each
+    /// page, not once for all pages with the same element.
+    @Test func anElementOverrideSeesItsOwnPage() throws {
+        let manifest = Self.manifest.replacingOccurrences(of: "output: site", with: "output: site\ntemplates: templates")
+            + "  - path: b/balance.html\n    title: Balance again\n    components:\n      - component: dwolla-balance-display\n"
+            + "        attributes:\n          customerId: {param: customerId}\n          hideZeroBalance: true\n"
+        let project = try Project(manifest: manifest, files: [
+            "templates/element.html.mustache": "{{% CONTENT_TYPE: HTML}}<{{tag}} data-page=\"{{title}}\"></{{tag}}>\n"])
+        #expect(try project.build().succeeded)
+        #expect(try project.read("site/a/balance.html").contains("<dwolla-balance-display data-page=\"Balance\">"))
+        #expect(try project.read("site/b/balance.html").contains("<dwolla-balance-display data-page=\"Balance again\">"))
+    }
+
+    @Test func elementsAreRenderedOnceOnlyWithDropinsOwnTemplates() throws {
+        func shares(_ overrides: [String]) throws -> Bool {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropin-templates-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            for name in overrides {
+                let text = TemplateSet.defaults.first { $0.name == name }!.text
+                try text.write(to: folder.appendingPathComponent(name + TemplateSet.fileExtension), atomically: true, encoding: .utf8)
+            }
+            let (templates, problems) = TemplateSet.load(overrides: overrides.isEmpty ? nil : folder, displayFolder: "templates")
+            #expect(problems.isEmpty)
+            return try #require(templates).sharedElement != nil
+        }
+        #expect(try shares([]))
+        #expect(try shares(["index.html", "configure.js"]))
+        for name in ["element.html", "page.html", "snippet.html"] {
+            #expect(try !shares([name]), "with \(name) overridden")
+        }
     }
 
     @Test func anOverrideThatDoesNotParseIsReportedAtItsPlace() throws {

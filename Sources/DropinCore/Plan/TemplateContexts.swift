@@ -36,7 +36,9 @@ public final class PageContext: Sendable {
     }
 }
 
-public final class ElementContext: Sendable {
+/// Equal when everything a template can see of them is: the renderer renders each distinct
+/// element once (`ElementMarkup`).
+public final class ElementContext: Sendable, Hashable {
     public let tag: String
     public let summary: String
     public let attributes: [AttributeContext]
@@ -55,9 +57,20 @@ public final class ElementContext: Sendable {
         self.deferred = deferred
         self.actions = actions
     }
+
+    public static func == (left: ElementContext, right: ElementContext) -> Bool {
+        left === right || (left.tag == right.tag && left.summary == right.summary && left.attributes == right.attributes
+            && left.params == right.params && left.deferred == right.deferred && left.actions == right.actions)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tag)
+        hasher.combine(attributes)
+        hasher.combine(params)
+    }
 }
 
-public final class AttributeContext: Sendable {
+public final class AttributeContext: Sendable, Hashable {
     public let name: String
     public let value: String
     /// A template-language expression written unescaped in place of the value (snippets only).
@@ -68,15 +81,34 @@ public final class AttributeContext: Sendable {
         self.value = value
         self.placeholder = placeholder
     }
+
+    public static func == (left: AttributeContext, right: AttributeContext) -> Bool {
+        left.name == right.name && left.value == right.value && left.placeholder == right.placeholder
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(value)
+        hasher.combine(placeholder)
+    }
 }
 
-public final class ParamContext: Sendable {
+public final class ParamContext: Sendable, Hashable {
     public let attribute: String
     public let name: String
 
     init(attribute: String, name: String) {
         self.attribute = attribute
         self.name = name
+    }
+
+    public static func == (left: ParamContext, right: ParamContext) -> Bool {
+        left.attribute == right.attribute && left.name == right.name
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(attribute)
+        hasher.combine(name)
     }
 }
 

@@ -10,9 +10,11 @@ public struct RenderedFile: Sendable {
 /// The render stage: every planned file's text, from the templates.
 public struct Renderer: Sendable {
     public let templates: TemplateSet
+    private let elements: ElementMarkup?
 
     public init(templates: TemplateSet) {
         self.templates = templates
+        elements = templates.sharedElement.map { ElementMarkup(template: $0, library: templates.library) }
     }
 
     public func render(_ file: PlannedFile) -> RenderedFile {
@@ -36,7 +38,7 @@ public struct Renderer: Sendable {
 
     private func render(_ name: String, _ context: any Sendable) -> String {
         // Every name the plan uses is a default template, so the library always has it.
-        templates.library.render(context, withTemplate: name) ?? ""
+        templates.library.render(elements?.shown(context) ?? context, withTemplate: name) ?? ""
     }
 }
 

@@ -31,6 +31,9 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     let origins: [String: Origin]
+    /// dropin's element template, when it and every template that includes it are dropin's
+    /// own: each distinct element is then rendered once (`ElementMarkup`).
+    let sharedElement: MustacheTemplate?
 
     public func origin(of name: String) -> Origin {
         origins[name] ?? .builtIn
@@ -68,9 +71,11 @@ public struct TemplateSet: Sendable {
             texts = texts.filter { renders.contains($0.key) || partials.contains($0.key) }
         }
         var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                parsed[name] = try MustacheTemplate(string: text)
+                library.register(parsed[name]!, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let file = origins[name].flatMap { if case .override(let path) = $0 { path } else { nil } } ?? name + fileExtension
                 diagnostics.append(.error("template-syntax",
@@ -80,8 +85,17 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("template-syntax", "the template \(name) does not parse: \(error)"))
             }
         }
-        return (diagnostics.isEmpty ? TemplateSet(library: library, origins: origins) : nil, diagnostics)
+        let sharedElement = ["element.html", "page.html", "snippet.html"].allSatisfy { origins[$0] == nil }
+            ? parsed["element.html"] : nil
+        if sharedElement != nil {
+            library.register(elementStandIn, named: "element.html")
+        }
+        return (diagnostics.isEmpty ? TemplateSet(library: library, origins: origins, sharedElement: sharedElement) : nil,
+                diagnostics)
     }
+
+    /// What the default page and snippet include for an element rendered once for all pages.
+    private static let elementStandIn = try! MustacheTemplate(string: "{{{markup}}}")
 
     private static func readOverrides(_ folder: URL, displayFolder: String, known: [String])
         -> ([(name: String, text: String, display: String)], [Diagnostic]) {

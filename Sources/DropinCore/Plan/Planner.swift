@@ -35,10 +35,14 @@ public struct Planner: Sendable {
         }
         let elements = pages.flatMap(\.elements)
         files.append(stylesheetFile(elements, manifest, names))
-        return BuildPlan(files: files.sorted { $0.path < $1.path }, pageCount: pages.count,
-                         componentCount: elements.count,
-                         stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks), tokenRoute: contract,
-                         header: names.header, manifestName: names.manifest)
+        let plan = BuildPlan(files: files.sorted { $0.path < $1.path }, pageCount: pages.count,
+                             componentCount: elements.count,
+                             stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks), tokenRoute: contract,
+                             header: names.header, manifestName: names.manifest)
+        // The files keep what they need of the pages; the rest goes.
+        releaseElsewhere(consume pages)
+        releaseElsewhere(consume elements)
+        return plan
     }
 
     /// One page of the manifest as every file that shows it needs it. A class: the plan passes
@@ -167,22 +171,34 @@ public struct Planner: Sendable {
     }
 
     private func tokenRouteContract(_ pages: [PlannedPage], _ manifest: Manifest) -> TokenRouteContract {
-        var pagesByTag: [String: [String]] = [:]
-        var actionsByTag: [String: Set<Action>] = [:]
+        /// One component's pages and actions. Most of its elements have the actions the one
+        /// before had, which then need not be hashed again.
+        struct Uses {
+            var pages: [String] = []
+            var actions: Set<Action> = []
+            var lastActions: [Action] = []
+
+            mutating func add(_ elementActions: [Action], page: String?) {
+                if let page { pages.append(page) }
+                if elementActions != lastActions {
+                    actions.formUnion(elementActions)
+                    lastActions = elementActions
+                }
+            }
+        }
+        var usesByTag: [String: Uses] = [:]
         for page in pages {
             for (index, element) in page.elements.enumerated() {
                 let tag = element.spec.tag
-                if !page.elements[..<index].contains(where: { $0.spec.tag == tag }) {
-                    pagesByTag[tag, default: []].append(page.path)
-                }
-                actionsByTag[tag, default: []].formUnion(element.actions)
+                let isFirstOnPage = !page.elements[..<index].contains { $0.spec.tag == tag }
+                usesByTag[tag, default: Uses()].add(element.actions, page: isFirstOnPage ? page.path : nil)
             }
         }
         return TokenRouteContract(
             environment: manifest.environment.value, tokenURL: manifest.token.url.value,
-            actions: actionsByTag.values.reduce(into: Set<Action>()) { $0.formUnion($1) }.map(\.rawValue).sorted(),
-            components: pagesByTag.keys.sorted().map { tag in
-                TokenRouteContract.Use(tag: tag, actions: actionsByTag[tag]!.map(\.rawValue).sorted(), pages: pagesByTag[tag]!)
+            actions: usesByTag.values.reduce(into: Set<Action>()) { $0.formUnion($1.actions) }.map(\.rawValue).sorted(),
+            components: usesByTag.keys.sorted().map { tag in
+                TokenRouteContract.Use(tag: tag, actions: usesByTag[tag]!.actions.map(\.rawValue).sorted(), pages: usesByTag[tag]!.pages)
             })
     }
 

@@ -29,4 +29,10 @@ struct OutputPathTests {
         #expect(OutputPath.folder(of: path) == folder)
         #expect(OutputPath.name(of: path) == name)
     }
+
+    @Test func theFoldersOfFilesEachOnce() {
+        let paths = ["a/x.html", "a/y.html", "b/x.html", "a/z.html", "index.html", "a/b/c.html"]
+        #expect(OutputPath.folders(of: paths) == ["a", "b", "", "a/b"])
+        #expect(OutputPath.folders(of: []).isEmpty)
+    }
 }

@@ -23,19 +23,28 @@ struct ManifestHints: Equatable {
     /// The lines that start like one of the keys; found on bytes, since a manifest of 10,000
     /// pages is 3 MB and has two such lines.
     private static func candidateLines(_ data: Data) -> [String] {
-        let bytes = [UInt8](data.withoutByteOrderMark)
-        var start = 0
-        var lines: [String] = []
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            if bytes[start] == UInt8(ascii: "o") || bytes[start] == UInt8(ascii: "t") {
-                var line = String(decoding: bytes[start..<end], as: UTF8.self)
-                if line.hasSuffix("\r") { line.removeLast() }
-                lines.append(line)
+        data.withoutByteOrderMark.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [String] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            var lines: [String] = []
+            while start < bytes.count {
+                let end = lineEnd(in: bytes, from: start)
+                if bytes[start] == UInt8(ascii: "o") || bytes[start] == UInt8(ascii: "t") {
+                    var line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    if line.hasSuffix("\r") { line.removeLast() }
+                    lines.append(line)
+                }
+                start = end + 1
             }
-            start = end + 1
+            return lines
         }
-        return lines
+    }
+
+    /// Where the line from `start` ends: found with memchr, as a manifest is mostly lines
+    /// that are not candidates.
+    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     private static func topLevelKey(_ line: Substring, among keys: [String]) -> (String, Substring)? {

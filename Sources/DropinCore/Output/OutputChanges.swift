@@ -18,11 +18,12 @@ public struct OutputChanges: Sendable {
     public static func plan(_ files: [RenderedFile], in folder: OutputFolder, record: OwnershipRecord) -> OutputChanges {
         var changes = OutputChanges()
         changes.diagnostics += folder.links(on: files.map(\.path))
-        let owned = Set(record.generatedPaths + [BuildPlan.recordPath])
+        // Looked up only for a file that differs, which a first build has none of.
+        lazy var owned = Set(record.generatedPaths + [BuildPlan.recordPath])
         // A file whose folder is not there is not there either: a first build looks at each
         // folder once instead of at every file. The rest is independent for each file: on
         // every core.
-        let missingFolders = Set(files.map { OutputPath.folder(of: $0.path) }).filter { folder.entry(at: String($0)) == .absent }
+        let missingFolders = OutputPath.folders(of: files.map(\.path)).filter { folder.entry(at: String($0)) == .absent }
         let found = parallelMap(files) { file in
             missingFolders.contains(OutputPath.folder(of: file.path)) ? .absent : Found(folder.entry(at: file.path), file.text)
         }
@@ -48,7 +49,7 @@ public struct OutputChanges: Sendable {
                     at: folder.location(file.path)))
             }
         }
-        let planned = Set(files.map(\.path))
+        lazy var planned = Set(files.map(\.path))
         for path in record.generatedPaths where !planned.contains(path) {
             switch folder.entry(at: path) {
             case .file: changes.removed.append(path)

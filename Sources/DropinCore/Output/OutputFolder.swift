@@ -74,7 +74,7 @@ public struct OutputFolder: Sendable {
         }
         var folders = Set<String>()
         // Each folder once, however many files it holds.
-        for parent in Set(paths.map(OutputPath.folder(of:))) where !parent.isEmpty {
+        for parent in OutputPath.folders(of: paths) where !parent.isEmpty {
             let parts = parent.split(separator: "/")
             for count in 1...parts.count {
                 folders.insert(parts.prefix(count).joined(separator: "/"))

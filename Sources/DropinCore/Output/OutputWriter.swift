@@ -41,7 +41,7 @@ public struct OutputWriter: Sendable {
     /// while they are.
     private func makeFolders(for paths: [String]) throws(Failure) -> [Substring: OpenFolder] {
         var open: [Substring: OpenFolder] = [:]
-        for relative in Set(paths.map(OutputPath.folder(of:))).sorted() {
+        for relative in OutputPath.folders(of: paths).sorted() {
             do {
                 if !relative.isEmpty {
                     try FileManager.default.createDirectory(atPath: folder.path(String(relative)), withIntermediateDirectories: true)

@@ -23,6 +23,21 @@ enum OutputPath {
         path.lastIndex(of: "/").map { path[..<$0] } ?? ""
     }
 
+    /// The folders the files are in, each once. Files of one folder mostly come one after
+    /// another, and are then counted without hashing each path.
+    static func folders(of paths: [String]) -> Set<Substring> {
+        var folders = Set<Substring>()
+        var previous: Substring?
+        for path in paths {
+            let folder = folder(of: path)
+            if folder != previous {
+                folders.insert(folder)
+                previous = folder
+            }
+        }
+        return folders
+    }
+
     /// The file's name in its folder.
     static func name(of path: String) -> Substring {
         path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]

@@ -115,8 +115,9 @@ struct BuildCommandTests {
     @Test func templatesAreListedAndPrinted() throws {
         let list = try dropin("templates", "list", in: scratch.url)
         #expect(list.status == 0)
-        #expect(list.stdout.contains("page.html.mustache      each page: its head, scripts and drop-in elements"))
-        #expect(list.stdout.split(separator: "\n").count == 8)
+        #expect(list.stdout.contains("page.html.mustache           each page: its head, scripts and drop-in elements"))
+        #expect(list.stdout.contains("index-element.html.mustache  one element in the site index; included by index.html"))
+        #expect(list.stdout.split(separator: "\n").count == 9)
         let page = try dropin("templates", "cat", "page.html", in: scratch.url)
         #expect(page.status == 0)
         #expect(page.stdout == (try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/page.html.mustache"), encoding: .utf8)))

@@ -251,7 +251,8 @@ struct BuildTests {
         let defaults = Dictionary(uniqueKeysWithValues: TemplateSet.defaults.map { ($0.name, $0.text) })
         let inPlace = try Project(
             manifest: manifest.replacingOccurrences(of: "output: site", with: "output: site\ntemplates: templates"),
-            files: ["templates/page.html.mustache": defaults["page.html"]!, "templates/snippet.html.mustache": defaults["snippet.html"]!])
+            files: ["templates/page.html.mustache": defaults["page.html"]!, "templates/snippet.html.mustache": defaults["snippet.html"]!,
+                    "templates/index.html.mustache": defaults["index.html"]!])
         #expect(try inPlace.build().succeeded)
         var expected = try inPlace.tree("site"), actual = try shared.tree("site")
         // The record differs in the fingerprint of the inputs, of which the templates are part.
@@ -275,7 +276,7 @@ struct BuildTests {
     }
 
     @Test func elementsAreRenderedOnceOnlyWithDropinsOwnTemplates() throws {
-        func shares(_ overrides: [String]) throws -> Bool {
+        func shares(_ overrides: [String]) throws -> [String] {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropin-templates-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -285,12 +286,15 @@ struct BuildTests {
             }
             let (templates, problems) = TemplateSet.load(overrides: overrides.isEmpty ? nil : folder, displayFolder: "templates")
             #expect(problems.isEmpty)
-            return try #require(templates).sharedElement != nil
+            return try #require(templates).sharedParts.keys.sorted()
         }
-        #expect(try shares([]))
-        #expect(try shares(["index.html", "configure.js"]))
+        #expect(try shares([]) == ["element.html", "index-element.html"])
+        #expect(try shares(["configure.js", "params.js"]) == ["element.html", "index-element.html"])
         for name in ["element.html", "page.html", "snippet.html"] {
-            #expect(try !shares([name]), "with \(name) overridden")
+            #expect(try shares([name]) == ["index-element.html"], "with \(name) overridden")
+        }
+        for name in ["index.html", "index-element.html"] {
+            #expect(try shares([name]) == ["element.html"], "with \(name) overridden")
         }
     }
 

@@ -16,9 +16,10 @@ struct TemplatesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Name every default template and what it renders.")
 
         func run() {
-            let lines = TemplateSet.defaults.map { template in
-                (template.name + TemplateSet.fileExtension).padding(toLength: 24, withPad: " ", startingAt: 0)
-                    + (TemplateSet.purposes[template.name] ?? "")
+            let names = TemplateSet.defaults.map { $0.name + TemplateSet.fileExtension }
+            let width = (names.map(\.count).max() ?? 0) + 2
+            let lines = zip(names, TemplateSet.defaults).map { name, template in
+                name.padding(toLength: width, withPad: " ", startingAt: 0) + (TemplateSet.purposes[template.name] ?? "")
             }
             Console().out(lines.joined(separator: "\n") + "\n")
         }

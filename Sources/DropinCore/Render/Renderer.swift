@@ -14,7 +14,7 @@ public struct Renderer: Sendable {
 
     public init(templates: TemplateSet) {
         self.templates = templates
-        elements = templates.sharedElement.map { ElementMarkup(template: $0, library: templates.library) }
+        elements = templates.sharedParts.isEmpty ? nil : ElementMarkup(parts: templates.sharedParts, library: templates.library)
     }
 
     public func render(_ file: PlannedFile) -> RenderedFile {

@@ -21,6 +21,7 @@ public struct TemplateSet: Sendable {
     public static let purposes: [String: String] = [
         "page.html": "each page: its head, scripts and drop-in elements",
         "element.html": "one drop-in element; included by page.html and snippet.html",
+        "index-element.html": "one element in the site index; included by index.html",
         "snippet.html": "a page's scripts and elements for an app's own templates (dropin/partials/)",
         "index.html": "the site index: pages, components and their token actions",
         "configure.js": "the dwolla.configure call every page loads (dropin/configure.js)",
@@ -31,9 +32,15 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     let origins: [String: Origin]
-    /// dropin's element template, when it and every template that includes it are dropin's
-    /// own: each distinct element is then rendered once (`ElementMarkup`).
-    let sharedElement: MustacheTemplate?
+    /// dropin's templates that show one element, by name, where they and every template that
+    /// includes them are dropin's own: each distinct element is then rendered once by each
+    /// (`ElementMarkup`).
+    let sharedParts: [String: MustacheTemplate]
+
+    static let element = "element.html"
+    static let indexElement = "index-element.html"
+    /// The templates that show one element, and the templates that include each.
+    static let elementParts = [element: ["page.html", "snippet.html"], indexElement: ["index.html"]]
 
     public func origin(of name: String) -> Origin {
         origins[name] ?? .builtIn
@@ -45,7 +52,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// The defaults other templates include rather than a build renders as a file.
-    static let partials: Set<String> = ["element.html"]
+    static let partials: Set<String> = [element, indexElement]
 
     /// Loads the defaults and the overrides in `folder`; `displayFolder` is how messages name it.
     /// Of the defaults, only those a build `renders` (and the partials) are parsed: the Node
@@ -85,16 +92,16 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("template-syntax", "the template \(name) does not parse: \(error)"))
             }
         }
-        let sharedElement = ["element.html", "page.html", "snippet.html"].allSatisfy { origins[$0] == nil }
-            ? parsed["element.html"] : nil
-        if sharedElement != nil {
-            library.register(elementStandIn, named: "element.html")
+        var sharedParts: [String: MustacheTemplate] = [:]
+        for (part, includers) in elementParts where ([part] + includers).allSatisfy({ origins[$0] == nil }) {
+            sharedParts[part] = parsed[part]
+            library.register(elementStandIn, named: part)
         }
-        return (diagnostics.isEmpty ? TemplateSet(library: library, origins: origins, sharedElement: sharedElement) : nil,
+        return (diagnostics.isEmpty ? TemplateSet(library: library, origins: origins, sharedParts: sharedParts) : nil,
                 diagnostics)
     }
 
-    /// What the default page and snippet include for an element rendered once for all pages.
+    /// What a default template includes for an element rendered once for every page.
     private static let elementStandIn = try! MustacheTemplate(string: "{{{markup}}}")
 
     private static func readOverrides(_ folder: URL, displayFolder: String, known: [String])

@@ -20,7 +20,8 @@ enum OutputPath {
     /// The folder a file is in, `""` for the output folder itself: `folder(of: "a/b/c.html")`
     /// is `a/b`.
     static func folder(of path: String) -> Substring {
-        path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+        // On bytes: finding a Character would break the whole path into graphemes.
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
     }
 
     /// The folders the files are in, each once. Files of one folder mostly come one after
@@ -40,6 +41,6 @@ enum OutputPath {
 
     /// The file's name in its folder.
     static func name(of path: String) -> Substring {
-        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
     }
 }

@@ -243,6 +243,21 @@ let ruleCases: [RuleCase] = [
                  "'privacy' must be an http or https link (or a path starting with '/'), not 'data:text/html,hi': other schemes such as javascript: run code when clicked",
                  at: 12, 20, path: "pages[0].components[0].attributes.privacy"),
     ]),
+    RuleCase(name: "the same unsafe link on two pages, and the same text as a link and as a name", yaml: """
+        version: 1
+        environment: sandbox
+        token: {url: /t}
+        pages:
+          - {path: a.html, title: A, components: [{component: dwolla-personal-vcr, attributes: {terms: "javascript:x", firstName: "javascript:x"}}]}
+          - {path: b.html, title: B, components: [{component: dwolla-personal-vcr, attributes: {terms: "javascript:x", privacy: /p}}]}
+        """, expected: [
+        Expected("unsafe-url",
+                 "'terms' must be an http or https link (or a path starting with '/'), not 'javascript:x': other schemes such as javascript: run code when clicked",
+                 at: 5, 96, path: "pages[0].components[0].attributes.terms"),
+        Expected("unsafe-url",
+                 "'terms' must be an http or https link (or a path starting with '/'), not 'javascript:x': other schemes such as javascript: run code when clicked",
+                 at: 6, 96, path: "pages[1].components[0].attributes.terms"),
+    ]),
     RuleCase(name: "an absolute http token url in production", yaml: manifest(components: """
           - component: dwolla-personal-vcr
         """).replacingFirst("environment: sandbox", with: "environment: production")

@@ -3,7 +3,7 @@ import Foundation
 /// Checks one attribute's value against its kind: booleans are booleans, links are http(s),
 /// IDs are UUIDs, parameters have usable names.
 enum AttributeValueRules {
-    static func check(_ attribute: Manifest.Attribute, _ spec: AttributeSpec, tag: String) -> [Diagnostic] {
+    static func check(_ attribute: Manifest.Attribute, _ spec: AttributeSpec, tag: String, verdicts: LiteralVerdicts) -> [Diagnostic] {
         let value = attribute.value
         func error(_ code: String, _ message: String) -> [Diagnostic] {
             [.error(code, message, at: value.location, path: value.path)]
@@ -32,7 +32,8 @@ enum AttributeValueRules {
                     "'\(spec.name)' of \(tag) is made by your server for each payment and expires; a fixed value will stop working: use {param: \(spec.name)}",
                     at: value.location, path: value.path)]
             }
-            return literal(text, kind: kind, spec: spec, tag: tag).map { error($0.code, $0.message) } ?? []
+            return verdicts.verdict(on: text, of: spec.name, on: tag) { literal(text, kind: kind, spec: spec, tag: tag) }
+                .map { error($0.code, $0.message) } ?? []
         }
     }
 
@@ -76,5 +77,28 @@ enum AttributeValueRules {
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII),
               parts[0].allSatisfy(\.isNumber) else { return false }
         return parts.count == 1 || ((1...2).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && $0.isNumber })
+    }
+}
+
+/// What the rules said of each literal value already checked in one manifest. Pages repeat the
+/// same values (the same terms and privacy links on every page), and checking a link parses it
+/// as a URL. The verdict depends only on the text, the attribute and the component.
+final class LiteralVerdicts: @unchecked Sendable {
+    private struct Key: Hashable {
+        let text: String
+        let attribute: String
+        let tag: String
+    }
+
+    private let lock = NSLock()
+    private var verdicts: [Key: (code: String, message: String)?] = [:]
+
+    func verdict(on text: String, of attribute: String, on tag: String,
+                 _ decide: () -> (code: String, message: String)?) -> (code: String, message: String)? {
+        let key = Key(text: text, attribute: attribute, tag: tag)
+        if let known = lock.withLock({ verdicts[key] }) { return known }
+        let verdict = decide()
+        lock.withLock { verdicts[key] = verdict }
+        return verdict
     }
 }

@@ -5,6 +5,7 @@ struct ComponentRules {
     let catalog: Catalog
     /// nil when the pinned version is itself invalid: version rules are then skipped.
     let pinned: DwollaWebVersion?
+    let verdicts = LiteralVerdicts()
 
     func component(_ component: Manifest.Component) -> [Diagnostic] {
         guard let spec = catalog.component(tag: component.tag.value) else { return [] }
@@ -89,7 +90,7 @@ struct ComponentRules {
                     "'\(attributeSpec.name)' on \(spec.tag) came with dwolla-web \(since), but dwollaWeb pins \(pinned): raise dwollaWeb or remove the attribute",
                     at: attribute.nameLocation, path: path))
             }
-            diagnostics += AttributeValueRules.check(attribute, attributeSpec, tag: spec.tag)
+            diagnostics += AttributeValueRules.check(attribute, attributeSpec, tag: spec.tag, verdicts: verdicts)
         }
         diagnostics += missing(component, spec, present: seen)
         return diagnostics

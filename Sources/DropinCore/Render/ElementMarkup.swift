@@ -18,10 +18,29 @@ final class ElementMarkup: @unchecked Sendable {
     private let lock = NSLock()
     private var rendered: [Key: String] = [:]
 
+    /// Hashed once, before the lock is taken: the other core waits while it is held.
     private struct Key: Hashable {
         let part: String
         /// What the part reads of the element, which alone decides its text.
         let reads: AnyHashable
+        let hash: Int
+
+        init(part: String, reads: AnyHashable) {
+            self.part = part
+            self.reads = reads
+            var hasher = Hasher()
+            hasher.combine(part)
+            hasher.combine(reads)
+            hash = hasher.finalize()
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(hash)
+        }
+
+        static func == (left: Key, right: Key) -> Bool {
+            left.hash == right.hash && left.part == right.part && left.reads == right.reads
+        }
     }
 
     /// The index's element template shows no attribute values, so elements that differ only

@@ -50,6 +50,14 @@ struct PartwiseParseTests {
         (false, "pages:\n  - path: a.html\n    title: &t Home\n  - path: b.html\n    title: *t\n"),
         // A second document after the list.
         (false, "pages:\n  - path: a.html\n  - path: b.html\n---\nmore: 1\n"),
+        // A carriage return, a next-line or a line or paragraph separator inside a quoted text:
+        // YAML counts each as a line break (found by the fuzzer, for the carriage return).
+        (false, "pages:\n  - path: a.html\n    title: \"one\rtwo\"\n  - path: b.html\n"),
+        (false, "pages:\n  - path: a.html\n    title: \"one\u{85}two\"\n  - path: b.html\n"),
+        (false, "pages:\n  - path: a.html\n    title: \"one\u{2028}two\"\n  - path: b.html\n"),
+        (false, "pages:\n  - path: a.html\n    title: \"one\u{2029}two\"\n  - path: b.html\n"),
+        // Text that only looks like those: an en dash, a non-breaking space.
+        (true, "pages:\n  - path: a.html\n    title: \"one \u{2013} two\u{A0}\"\n  - path: b.html\n"),
         // Windows line ends, a list written inline, and no list at all.
         (false, "pages:\r\n  - path: a.html\r\n  - path: b.html\r\n"),
         (false, "pages: [{path: a.html}, {path: b.html}]\n"),

@@ -116,6 +116,7 @@ private struct PagesBlock {
     private(set) var pageStarts: [(offset: Int, line: Int)] = []
 
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !Self.hasOtherLineBreaks(bytes) else { return nil }
         var indent: Int?
         var offset = 0, line = 1
         end = bytes.count
@@ -142,6 +143,27 @@ private struct PagesBlock {
             line += 1
         }
         guard indent != nil else { return nil }
+    }
+
+    /// libyaml also ends a line at `\r` (inside a quoted text too), U+0085, U+2028 and U+2029;
+    /// this scan counts `\n` only, so with any of those the parts' lines would not be the
+    /// whole text's.
+    private static func hasOtherLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        func occurrences(of lead: UInt8) -> some Sequence<Int> {
+            sequence(state: 0) { (start: inout Int) -> Int? in
+                guard start < bytes.count, let found = memchr(base + start, Int32(lead), bytes.count - start) else { return nil }
+                let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                start = index + 1
+                return index
+            }
+        }
+        func follows(_ index: Int, _ tail: UInt8...) -> Bool {
+            index + tail.count < bytes.count && tail.indices.allSatisfy { bytes[index + 1 + $0] == tail[$0] }
+        }
+        return memchr(base, 0x0D, bytes.count) != nil
+            || occurrences(of: 0xC2).contains { follows($0, 0x85) }
+            || occurrences(of: 0xE2).contains { follows($0, 0x80, 0xA8) || follows($0, 0x80, 0xA9) }
     }
 
     /// `pages:` at the start of a line, with nothing after it but spaces.

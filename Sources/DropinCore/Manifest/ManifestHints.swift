@@ -28,7 +28,7 @@ struct ManifestHints: Equatable {
             var start = 0
             var lines: [String] = []
             while start < bytes.count {
-                let end = lineEnd(in: bytes, from: start)
+                let end = bytes.firstIndex(of: 0x0A, from: start) ?? bytes.count
                 if bytes[start] == UInt8(ascii: "o") || bytes[start] == UInt8(ascii: "t") {
                     var line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                     if line.hasSuffix("\r") { line.removeLast() }
@@ -38,13 +38,6 @@ struct ManifestHints: Equatable {
             }
             return lines
         }
-    }
-
-    /// Where the line from `start` ends: found with memchr, as a manifest is mostly lines
-    /// that are not candidates.
-    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
-        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     private static func topLevelKey(_ line: Substring, among keys: [String]) -> (String, Substring)? {

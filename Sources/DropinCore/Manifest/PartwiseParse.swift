@@ -121,7 +121,7 @@ private struct PagesBlock {
         var offset = 0, line = 1
         end = bytes.count
         while offset < bytes.count {
-            let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+            let lineEnd = bytes.firstIndex(of: 0x0A, from: offset) ?? bytes.count
             let text = UnsafeBufferPointer(rebasing: bytes[offset..<lineEnd])
             if pagesLine == 0 {
                 if Self.isPagesKey(text) { pagesLine = line }
@@ -149,28 +149,27 @@ private struct PagesBlock {
     /// this scan counts `\n` only, so with any of those the parts' lines would not be the
     /// whole text's.
     private static func hasOtherLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
         func occurrences(of lead: UInt8) -> some Sequence<Int> {
             sequence(state: 0) { (start: inout Int) -> Int? in
-                guard start < bytes.count, let found = memchr(base + start, Int32(lead), bytes.count - start) else { return nil }
-                let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
-                start = index + 1
-                return index
+                let found = bytes.firstIndex(of: lead, from: start)
+                start = (found ?? bytes.count) + 1
+                return found
             }
         }
         func follows(_ index: Int, _ tail: UInt8...) -> Bool {
             index + tail.count < bytes.count && tail.indices.allSatisfy { bytes[index + 1 + $0] == tail[$0] }
         }
-        return memchr(base, 0x0D, bytes.count) != nil
+        return bytes.firstIndex(of: 0x0D, from: 0) != nil
             || occurrences(of: 0xC2).contains { follows($0, 0x85) }
             || occurrences(of: 0xE2).contains { follows($0, 0x80, 0xA8) || follows($0, 0x80, 0xA9) }
     }
 
     /// `pages:` at the start of a line, with nothing after it but spaces.
     private static func isPagesKey(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let key = Array("pages:".utf8)
-        return text.starts(with: key) && text.dropFirst(key.count).allSatisfy { $0 == 0x20 }
+        text.starts(with: pagesKey) && text.dropFirst(pagesKey.count).allSatisfy { $0 == 0x20 }
     }
+
+    private static let pagesKey = Array("pages:".utf8)
 
     /// Exactly `indent` spaces, then `- `.
     private static func startsItem(_ text: UnsafeBufferPointer<UInt8>, at indent: Int) -> Bool {

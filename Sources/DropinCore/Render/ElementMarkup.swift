@@ -12,13 +12,12 @@ import Mustache
 /// elements. There the element template is registered as `{{{markup}}}` and each element brings
 /// its text rendered here. An override could look further up the context, so with any of them
 /// overridden, every element is rendered where it is included, as written.
-final class ElementMarkup: @unchecked Sendable {
+final class ElementMarkup: Sendable {
     private let parts: [String: MustacheTemplate]
     private let library: MustacheLibrary
-    private let lock = NSLock()
-    private var rendered: [Key: String] = [:]
+    private let rendered = SharedMemo<Key, String>()
 
-    /// Hashed once, before the lock is taken: the other core waits while it is held.
+    /// Hashed once, before `rendered` takes its lock: the other core waits while it is held.
     private struct Key: Hashable {
         let part: String
         /// What the part reads of the element, which alone decides its text.
@@ -85,11 +84,9 @@ final class ElementMarkup: @unchecked Sendable {
     }
 
     private func markup(of element: ElementContext, by part: String) -> ElementShown {
-        let key = Key(part: part, reads: Self.reads(of: element, by: part))
-        if let markup = lock.withLock({ rendered[key] }) { return ElementShown(element: element, markup: markup) }
-        // Two threads may render the same element at once; both get the same text.
-        let markup = parts[part]!.render(element, library: library)
-        lock.withLock { rendered[key] = markup }
+        let markup = rendered.value(for: Key(part: part, reads: Self.reads(of: element, by: part))) {
+            parts[part]!.render(element, library: library)
+        }
         return ElementShown(element: element, markup: markup)
     }
 }

@@ -81,8 +81,9 @@ public struct TemplateSet: Sendable {
         var parsed: [String: MustacheTemplate] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             do {
-                parsed[name] = try MustacheTemplate(string: text)
-                library.register(parsed[name]!, named: name)
+                let template = try MustacheTemplate(string: text)
+                parsed[name] = template
+                library.register(template, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let file = origins[name].flatMap { if case .override(let path) = $0 { path } else { nil } } ?? name + fileExtension
                 diagnostics.append(.error("template-syntax",

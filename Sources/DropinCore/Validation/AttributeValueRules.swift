@@ -32,8 +32,9 @@ enum AttributeValueRules {
                     "'\(spec.name)' of \(tag) is made by your server for each payment and expires; a fixed value will stop working: use {param: \(spec.name)}",
                     at: value.location, path: value.path)]
             }
-            return verdicts.verdict(on: text, of: spec.name, on: tag) { literal(text, kind: kind, spec: spec, tag: tag) }
-                .map { error($0.code, $0.message) } ?? []
+            return verdicts.value(for: LiteralValue(text: text, attribute: spec.name, tag: tag)) {
+                literal(text, kind: kind, spec: spec, tag: tag)
+            }.map { error($0.code, $0.message) } ?? []
         }
     }
 
@@ -82,23 +83,12 @@ enum AttributeValueRules {
 
 /// What the rules said of each literal value already checked in one manifest. Pages repeat the
 /// same values (the same terms and privacy links on every page), and checking a link parses it
-/// as a URL. The verdict depends only on the text, the attribute and the component.
-final class LiteralVerdicts: @unchecked Sendable {
-    private struct Key: Hashable {
-        let text: String
-        let attribute: String
-        let tag: String
-    }
+/// as a URL.
+typealias LiteralVerdicts = SharedMemo<LiteralValue, (code: String, message: String)?>
 
-    private let lock = NSLock()
-    private var verdicts: [Key: (code: String, message: String)?] = [:]
-
-    func verdict(on text: String, of attribute: String, on tag: String,
-                 _ decide: () -> (code: String, message: String)?) -> (code: String, message: String)? {
-        let key = Key(text: text, attribute: attribute, tag: tag)
-        if let known = lock.withLock({ verdicts[key] }) { return known }
-        let verdict = decide()
-        lock.withLock { verdicts[key] = verdict }
-        return verdict
-    }
+/// A literal value where it is given, which alone decides its verdict.
+struct LiteralValue: Hashable {
+    let text: String
+    let attribute: String
+    let tag: String
 }

@@ -58,6 +58,11 @@ struct PartwiseParseTests {
         (false, "pages:\n  - path: a.html\n    title: \"one\u{2029}two\"\n  - path: b.html\n"),
         // Text that only looks like those: an en dash, a non-breaking space.
         (true, "pages:\n  - path: a.html\n    title: \"one \u{2013} two\u{A0}\"\n  - path: b.html\n"),
+        // An empty value last before a cut: after `key:` it stands where the key ends; after a
+        // `? key` it takes the place of whatever follows, which a part does not have (found by
+        // the fuzzer).
+        (true, "pages:\n  - path: a.html\n    title:\n  - path: b.html\n"),
+        (false, "pages:\n  - path: a.html\n    components:\n      ? component: x\n\n  - path: b.html\n"),
         // Windows line ends, a list written inline, and no list at all.
         (false, "pages:\r\n  - path: a.html\r\n  - path: b.html\r\n"),
         (false, "pages: [{path: a.html}, {path: b.html}]\n"),

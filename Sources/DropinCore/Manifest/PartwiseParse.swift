@@ -35,6 +35,7 @@ package enum PartwiseParse {
         var pairs = Array(head)
         guard let (key, list) = pairs.popLast(), key.string == "pages", key.mark?.line == plan.pagesLine,
               case .sequence(let headPages) = list else { return nil }
+        guard endsBefore(plan.firstLines[0], headPages) else { return nil }
         var pages = Array(headPages)
         var following: [(Node, Node)] = []
         for (index, root) in roots.dropFirst().enumerated() {
@@ -43,12 +44,28 @@ package enum PartwiseParse {
             let isLast = index == roots.count - 2
             guard let (partKey, partList) = partPairs.first, partKey.string == "pages", partKey.mark?.line == 1,
                   case .sequence(let partPages) = partList, partPages.first?.mark?.line == plan.firstLines[index],
-                  isLast || partPairs.count == 1 else { return nil }
+                  isLast || (partPairs.count == 1 && endsBefore(plan.firstLines[index + 1], partPages)) else { return nil }
             pages += partPages
             if isLast { following = Array(partPairs.dropFirst()) }
         }
         pairs.append((key, .sequence(Node.Sequence(pages, headPages.tag, headPages.style, headPages.mark))))
         return .mapping(Node.Mapping(pairs + following, head.tag, head.style, head.mark))
+    }
+
+    /// Whether every node of a part's last page lies before the line the next part starts on.
+    /// An empty value (`title:` with nothing after it) takes its place from whatever comes next:
+    /// at the end of a part that is the line after, at its first column, where the whole text
+    /// has the next page's `-`. Such a part is not used.
+    private static func endsBefore(_ line: Int, _ pages: Node.Sequence) -> Bool {
+        func lastLine(_ node: Node) -> Int {
+            let own = node.mark?.line ?? 0
+            switch node {
+            case .scalar: return own
+            case .mapping(let mapping): return mapping.reduce(own) { max($0, lastLine($1.key), lastLine($1.value)) }
+            case .sequence(let sequence): return sequence.reduce(own) { max($0, lastLine($1)) }
+            }
+        }
+        return pages.last.map(lastLine).map { $0 < line } ?? true
     }
 }
 

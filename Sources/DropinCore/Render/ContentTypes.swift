@@ -29,10 +29,21 @@ struct JavaScriptContentType: MustacheContentType {
 }
 
 /// `{{name}}` in a stylesheet, where values sit in comments and selectors: nothing can close
-/// the comment, or the `<style>` element a stylesheet may be pasted into.
+/// the comment, or the `<style>` element a stylesheet may be pasted into. On UTF-8 bytes, as
+/// replacing Characters missed a `/` or `<` followed by a combining mark.
 struct CSSContentType: MustacheContentType {
     func escapeText(_ text: String) -> String {
-        text.replacingOccurrences(of: "*/", with: "* /").replacingOccurrences(of: "<", with: "\\3c ")
+        var escaped: [UInt8] = []
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "/") where previous == UInt8(ascii: "*"): escaped += Array(" /".utf8)
+            case UInt8(ascii: "<"): escaped += Array("\\3c ".utf8)
+            default: escaped.append(byte)
+            }
+            previous = byte
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 }
 

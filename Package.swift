@@ -68,7 +68,9 @@ let package = Package(
         .executableTarget(name: "embed-templates", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // libFuzzer's target over the pipeline: built by scripts/fuzz with -sanitize=fuzzer.
         .executableTarget(name: "dropin-fuzz", dependencies: ["DropinCore"], swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
-        .testTarget(name: "DropinCoreTests", dependencies: ["DropinCore"]),
+        .testTarget(name: "DropinCoreTests", dependencies: [
+            "DropinCore", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "DropinCLITests", dependencies: [
             "DropinCLI", "dropin", "dropin-serve", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),

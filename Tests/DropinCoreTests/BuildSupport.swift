@@ -82,6 +82,25 @@ final class Project {
     }
 }
 
+/// What a manifest builds with dropin's own templates, which fill stencils (`Stencil`), and with
+/// the same texts as overrides, which render every page and element whole; but the ownership
+/// record, whose fingerprint covers the templates.
+func stenciledAndWhole(_ manifest: String) throws -> (stenciled: [String: Data], whole: [String: Data]) {
+    let stenciled = try Project(manifest: manifest)
+    #expect(try stenciled.build().succeeded)
+    let defaults = Dictionary(uniqueKeysWithValues: TemplateSet.defaults.map { ($0.name, $0.text) })
+    let whole = try Project(
+        manifest: manifest.replacingOccurrences(of: "\npages:\n", with: "\ntemplates: templates\npages:\n"),
+        files: Dictionary(uniqueKeysWithValues: ["page.html", "snippet.html", "index.html"].map {
+            ("templates/\($0).mustache", defaults[$0]!)
+        }))
+    #expect(try whole.build().succeeded)
+    var trees = (try stenciled.tree("site"), try whole.tree("site"))
+    trees.0["dropin/owned.json"] = nil
+    trees.1["dropin/owned.json"] = nil
+    return trees
+}
+
 enum Fixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")

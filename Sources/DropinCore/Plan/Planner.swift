@@ -140,7 +140,7 @@ public struct Planner: Sendable {
             paramsScript: contexts.contains { $0.deferred } ? OutputPath.relative(from: path, to: Self.paramsPath) : nil,
             csrfMeta: names.csrfMeta, index: OutputPath.relative(from: path, to: Self.indexPath),
             components: contexts)
-        let file = PlannedFile(path: path, content: .template(name: "page.html", context: context), check: .document,
+        let file = PlannedFile(path: path, content: .template(name: TemplateSet.page, context: context), check: .document,
                                elementCount: contexts.count)
         return PlannedPage(path: path, title: page.title.value, elements: elements, contexts: contexts, file: file)
     }

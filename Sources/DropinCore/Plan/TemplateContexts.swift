@@ -36,9 +36,7 @@ public final class PageContext: Sendable {
     }
 }
 
-/// Equal when everything a template can see of them is: the renderer renders each distinct
-/// element once (`ElementMarkup`).
-public final class ElementContext: Sendable, Hashable {
+public final class ElementContext: Sendable {
     public let tag: String
     public let summary: String
     public let attributes: [AttributeContext]
@@ -57,20 +55,9 @@ public final class ElementContext: Sendable, Hashable {
         self.deferred = deferred
         self.actions = actions
     }
-
-    public static func == (left: ElementContext, right: ElementContext) -> Bool {
-        left === right || (left.tag == right.tag && left.summary == right.summary && left.attributes == right.attributes
-            && left.params == right.params && left.deferred == right.deferred && left.actions == right.actions)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(tag)
-        hasher.combine(attributes)
-        hasher.combine(params)
-    }
 }
 
-public final class AttributeContext: Sendable, Hashable {
+public final class AttributeContext: Sendable {
     public let name: String
     public let value: String
     /// A template-language expression written unescaped in place of the value (snippets only).
@@ -81,18 +68,9 @@ public final class AttributeContext: Sendable, Hashable {
         self.value = value
         self.placeholder = placeholder
     }
-
-    public static func == (left: AttributeContext, right: AttributeContext) -> Bool {
-        left.name == right.name && left.value == right.value && left.placeholder == right.placeholder
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        hasher.combine(value)
-        hasher.combine(placeholder)
-    }
 }
 
+/// Equal by content, as part of what makes elements share a stencil (`ElementMarkup`).
 public final class ParamContext: Sendable, Hashable {
     public let attribute: String
     public let name: String

@@ -1,35 +1,35 @@
 import Foundation
 import Mustache
 
-/// Each distinct element rendered once per build by each template that shows one element.
-/// Pages repeat the same elements (one whose values come from the page's address is the same on
-/// every page that shows it): the element template was most of rendering a page, and the
+/// Each element's text for each template that shows one element, from a stencil made once for
+/// all elements that differ only in their attribute values (`Stencil`). Pages repeat the same
+/// elements with other values: the element template was most of rendering a page, and the
 /// index's element template most of rendering the index, which lists every page.
 ///
 /// Only where the element template and the templates that include it are dropin's own
 /// (`TemplateSet.sharedParts`): a default element template looks at nothing but its element,
 /// so the element alone decides its text, and the default includers include it only for their
 /// elements. There the element template is registered as `{{{markup}}}` and each element brings
-/// its text rendered here. An override could look further up the context, so with any of them
+/// its text made here. An override could look further up the context, so with any of them
 /// overridden, every element is rendered where it is included, as written.
 final class ElementMarkup: Sendable {
     private let parts: [String: MustacheTemplate]
     private let library: MustacheLibrary
-    private let rendered = SharedMemo<Key, String>()
+    /// Elements that differ only in attribute values share a stencil, which the values fill in.
+    private let stencils = SharedMemo<Key, Stencil?>()
 
-    /// Hashed once, before `rendered` takes its lock: the other core waits while it is held.
+    /// Hashed once, before `stencils` takes its lock: the other core waits while it is held.
     private struct Key: Hashable {
         let part: String
-        /// What the part reads of the element, which alone decides its text.
-        let reads: AnyHashable
+        let shape: ElementShape
         let hash: Int
 
-        init(part: String, reads: AnyHashable) {
+        init(part: String, element: ElementContext) {
             self.part = part
-            self.reads = reads
+            shape = ElementShape(element: element)
             var hasher = Hasher()
             hasher.combine(part)
-            hasher.combine(reads)
+            hasher.combine(shape)
             hash = hasher.finalize()
         }
 
@@ -38,24 +38,8 @@ final class ElementMarkup: Sendable {
         }
 
         static func == (left: Key, right: Key) -> Bool {
-            left.hash == right.hash && left.part == right.part && left.reads == right.reads
+            left.hash == right.hash && left.part == right.part && left.shape == right.shape
         }
-    }
-
-    /// The index's element template shows no attribute values, so elements that differ only
-    /// there share one entry.
-    private struct IndexReads: Hashable {
-        let tag: String
-        let summary: String
-        let actions: [String]
-        let deferred: Bool
-        let params: [ParamContext]
-    }
-
-    private static func reads(of element: ElementContext, by part: String) -> AnyHashable {
-        guard part == TemplateSet.indexElement else { return element }
-        return IndexReads(tag: element.tag, summary: element.summary, actions: element.actions, deferred: element.deferred,
-                          params: element.params)
     }
 
     init(parts: [String: MustacheTemplate], library: MustacheLibrary) {
@@ -79,15 +63,56 @@ final class ElementMarkup: Sendable {
         }
     }
 
-    private func shown(_ context: any MustacheParent & Sendable, _ elements: [ElementContext], by part: String) -> ListShown {
-        ListShown(context: context, name: "components", items: elements.map { markup(of: $0, by: part) })
+    /// The element's text as `part` shows it; `part` must be one of the shared parts.
+    func markup(of element: ElementContext, by part: String) -> String {
+        stencil(for: element, by: part)?.filled(values: element.attributes.map(\.value), items: [])
+            ?? parts[part]!.render(element, library: library)
     }
 
-    private func markup(of element: ElementContext, by part: String) -> ElementShown {
-        let markup = rendered.value(for: Key(part: part, reads: Self.reads(of: element, by: part))) {
-            parts[part]!.render(element, library: library)
+    /// The stencil of the element and all that differ from it only in attribute values.
+    func stencil(for element: ElementContext, by part: String) -> Stencil? {
+        stencils.value(for: Key(part: part, element: element)) {
+            Stencil.make(values: element.attributes.count, items: false) { values, _ in
+                parts[part]!.render(element.with(values: values), library: library)
+            }
         }
-        return ElementShown(element: element, markup: markup)
+    }
+
+    private func shown(_ context: any MustacheParent & Sendable, _ elements: [ElementContext], by part: String) -> ListShown {
+        ListShown(context: context, name: "components", items: elements.map {
+            ElementShown(element: $0, markup: markup(of: $0, by: part))
+        })
+    }
+}
+
+/// An element but for its attribute values: all a default element template shows of it but
+/// them, as the index's shows no values at all.
+private struct ElementShape: Hashable {
+    let element: ElementContext
+
+    static func == (left: ElementShape, right: ElementShape) -> Bool {
+        let (one, other) = (left.element, right.element)
+        return one === other || (one.tag == other.tag && one.summary == other.summary && one.params == other.params
+            && one.deferred == other.deferred && one.actions == other.actions
+            && one.attributes.elementsEqual(other.attributes) { $0.name == $1.name && $0.placeholder == $1.placeholder })
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(element.tag)
+        for attribute in element.attributes {
+            hasher.combine(attribute.name)
+            hasher.combine(attribute.placeholder)
+        }
+        hasher.combine(element.params)
+    }
+}
+
+private extension ElementContext {
+    /// The same element showing other attribute values, in order.
+    func with(values: [String]) -> ElementContext {
+        ElementContext(tag: tag, summary: summary,
+                       attributes: zip(attributes, values).map { AttributeContext(name: $0.name, value: $1, placeholder: $0.placeholder) },
+                       params: params, deferred: deferred, actions: actions)
     }
 }
 

@@ -11,10 +11,13 @@ public struct RenderedFile: Sendable {
 public struct Renderer: Sendable {
     public let templates: TemplateSet
     private let elements: ElementMarkup?
+    private let pages: PageStencils?
 
     public init(templates: TemplateSet) {
         self.templates = templates
-        elements = templates.sharedParts.isEmpty ? nil : ElementMarkup(parts: templates.sharedParts, library: templates.library)
+        let elements = templates.sharedParts.isEmpty ? nil : ElementMarkup(parts: templates.sharedParts, library: templates.library)
+        self.elements = elements
+        pages = elements.flatMap { templates.sharedPage ? PageStencils(library: templates.library, elements: $0) : nil }
     }
 
     public func render(_ file: PlannedFile) -> RenderedFile {
@@ -37,8 +40,9 @@ public struct Renderer: Sendable {
     }
 
     private func render(_ name: String, _ context: any Sendable) -> String {
+        if name == TemplateSet.page, let page = context as? PageContext, let text = pages?.text(of: page) { return text }
         // Every name the plan uses is a default template, so the library always has it.
-        templates.library.render(elements?.shown(context) ?? context, withTemplate: name) ?? ""
+        return templates.library.render(elements?.shown(context) ?? context, withTemplate: name) ?? ""
     }
 }
 

@@ -36,11 +36,15 @@ public struct TemplateSet: Sendable {
     /// includes them are dropin's own: each distinct element is then rendered once by each
     /// (`ElementMarkup`).
     let sharedParts: [String: MustacheTemplate]
+    /// Whether the page template and the element template it includes are dropin's own: pages
+    /// then share stencils (`PageStencils`).
+    let sharedPage: Bool
 
+    static let page = "page.html"
     static let element = "element.html"
     static let indexElement = "index-element.html"
     /// The templates that show one element, and the templates that include each.
-    static let elementParts = [element: ["page.html", "snippet.html"], indexElement: ["index.html"]]
+    static let elementParts = [element: [page, "snippet.html"], indexElement: ["index.html"]]
 
     public func origin(of name: String) -> Origin {
         origins[name] ?? .builtIn
@@ -98,7 +102,9 @@ public struct TemplateSet: Sendable {
             sharedParts[part] = parsed[part]
             library.register(elementStandIn, named: part)
         }
-        return (diagnostics.isEmpty ? TemplateSet(library: library, origins: origins, sharedParts: sharedParts) : nil,
+        let sharedPage = sharedParts[element] != nil
+        return (diagnostics.isEmpty
+                    ? TemplateSet(library: library, origins: origins, sharedParts: sharedParts, sharedPage: sharedPage) : nil,
                 diagnostics)
     }
 

@@ -296,6 +296,17 @@ struct BuildTests {
         #expect(try project.read("site/b/balance.html").contains("<dwolla-balance-display data-page=\"Balance again\">"))
     }
 
+    /// An override may include any default partial, also one that dropin's own templates
+    /// include through a stencil: it gets the partial's text.
+    @Test func anOverrideIncludesASharedPartialAsWritten() throws {
+        let manifest = Self.manifest.replacingOccurrences(of: "output: site", with: "output: site\ntemplates: templates\npartials: [mustache]")
+        let project = try Project(manifest: manifest, files: [
+            "templates/snippet.html.mustache": "{{% CONTENT_TYPE: HTML}}\n{{#components}}\n{{> index-element.html}}\n{{/components}}\n"])
+        #expect(try project.build().succeeded)
+        let snippet = try project.read("site/dropin/partials/mustache/vcr.html")
+        #expect(snippet.contains("<p><code>dwolla-personal-vcr</code>:"), "\(snippet)")
+    }
+
     @Test func elementsAreRenderedOnceOnlyWithDropinsOwnTemplates() throws {
         func shares(_ overrides: [String]) throws -> [String] {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropin-templates-\(UUID().uuidString)")

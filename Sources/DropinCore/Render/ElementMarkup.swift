@@ -9,8 +9,8 @@ import Mustache
 /// Only where the element template and the templates that include it are dropin's own
 /// (`TemplateSet.sharedParts`): a default element template looks at nothing but its element,
 /// so the element alone decides its text, and the default includers include it only for their
-/// elements. There the element template is registered as `{{{markup}}}` and each element brings
-/// its text made here. An override could look further up the context, so with any of them
+/// elements. There they include a stand-in, `{{{markup}}}`, in its place, and each element
+/// brings its text made here; an override that includes the element template gets it whole. An override could look further up the context, so with any of them
 /// overridden, every element is rendered where it is included, as written.
 final class ElementMarkup: Sendable {
     private let parts: [String: MustacheTemplate]

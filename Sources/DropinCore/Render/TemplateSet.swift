@@ -81,6 +81,12 @@ public struct TemplateSet: Sendable {
         if let renders, origins.isEmpty {
             texts = texts.filter { renders.contains($0.key) || partials.contains($0.key) }
         }
+        let shared = elementParts.filter { part, includers in ([part] + includers).allSatisfy { origins[$0] == nil } }.keys
+        for part in shared {
+            for includer in elementParts[part]! {
+                texts[includer] = texts[includer]?.replacingOccurrences(of: "{{> \(part)}}", with: "{{> \(standIn(for: part))}}")
+            }
+        }
         var library = MustacheLibrary()
         var parsed: [String: MustacheTemplate] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
@@ -98,9 +104,9 @@ public struct TemplateSet: Sendable {
             }
         }
         var sharedParts: [String: MustacheTemplate] = [:]
-        for (part, includers) in elementParts where ([part] + includers).allSatisfy({ origins[$0] == nil }) {
+        for part in shared {
             sharedParts[part] = parsed[part]
-            library.register(elementStandIn, named: part)
+            library.register(elementStandIn, named: standIn(for: part))
         }
         let sharedPage = sharedParts[element] != nil
         return (diagnostics.isEmpty
@@ -108,8 +114,14 @@ public struct TemplateSet: Sendable {
                 diagnostics)
     }
 
-    /// What a default template includes for an element rendered once for every page.
+    /// What dropin's own templates include for a shared part: the element's text, made once for
+    /// many (`ElementMarkup`). Under a name of its own, so that an override that includes the
+    /// part gets the part.
     private static let elementStandIn = try! MustacheTemplate(string: "{{{markup}}}")
+
+    private static func standIn(for part: String) -> String {
+        "(\(part))"
+    }
 
     private static func readOverrides(_ folder: URL, displayFolder: String, known: [String])
         -> ([(name: String, text: String, display: String)], [Diagnostic]) {

@@ -307,7 +307,7 @@ struct BuildTests {
         #expect(snippet.contains("<p><code>dwolla-personal-vcr</code>:"), "\(snippet)")
     }
 
-    @Test func elementsAreRenderedOnceOnlyWithDropinsOwnTemplates() throws {
+    @Test func partsAreSharedOnlyWithDropinsOwnTemplates() throws {
         func shares(_ overrides: [String]) throws -> [String] {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropin-templates-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -320,12 +320,14 @@ struct BuildTests {
             #expect(problems.isEmpty)
             return try #require(templates).sharedParts.keys.sorted()
         }
-        #expect(try shares([]) == ["element.html", "index-element.html"])
-        #expect(try shares(["configure.js", "params.js"]) == ["element.html", "index-element.html"])
+        let all = ["element.html", "index-element.html", "index-page.html"]
+        #expect(try shares([]) == all)
+        #expect(try shares(["configure.js", "params.js"]) == all)
         for name in ["element.html", "page.html", "snippet.html"] {
-            #expect(try shares([name]) == ["index-element.html"], "with \(name) overridden")
+            #expect(try shares([name]) == ["index-element.html", "index-page.html"], "with \(name) overridden")
         }
-        for name in ["index.html", "index-element.html"] {
+        // The index's page partial includes its element partial: either overridden, neither is shared.
+        for name in ["index.html", "index-page.html", "index-element.html"] {
             #expect(try shares([name]) == ["element.html"], "with \(name) overridden")
         }
     }

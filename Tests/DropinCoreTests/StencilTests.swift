@@ -77,13 +77,13 @@ struct StencilTests {
 /// dropin's own templates must get stencils: pages and elements are otherwise rendered whole,
 /// as right but several times slower.
 struct DefaultTemplateStencilTests {
-    @Test func everyPageAndElementOfTheExampleGetsAStencil() throws {
+    @Test func everyPageElementAndIndexEntryOfTheExampleGetsAStencil() throws {
         let text = try String(contentsOf: Fixtures.repository.appendingPathComponent("dropin.yml"), encoding: .utf8)
         let manifest = try #require(try validate(text).manifest)
         let plan = Planner(catalog: .dwolla).plan(manifest)
         let templates = try #require(TemplateSet.load(overrides: nil, displayFolder: "").0)
-        let elements = ElementMarkup(parts: templates.sharedParts, library: templates.library)
-        let pages = PageStencils(library: templates.library, elements: elements)
+        let elements = SharedParts(parts: templates.sharedParts, library: templates.library)
+        let pages = PageStencils(library: templates.library, parts: elements)
         var pageCount = 0
         for file in plan.files {
             guard case .template(TemplateSet.page, let context as PageContext) = file.content else { continue }
@@ -96,5 +96,6 @@ struct DefaultTemplateStencilTests {
             }
         }
         #expect(pageCount == plan.pageCount)
+        #expect(elements.entryStencil != nil)
     }
 }

@@ -70,7 +70,7 @@ public final class AttributeContext: Sendable {
     }
 }
 
-/// Equal by content, as part of what makes elements share a stencil (`ElementMarkup`).
+/// Equal by content, as part of what makes elements share a stencil (`SharedParts`).
 public final class ParamContext: Sendable, Hashable {
     public let attribute: String
     public let name: String

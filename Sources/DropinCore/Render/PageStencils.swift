@@ -7,12 +7,12 @@ import Mustache
 /// own (`TemplateSet.sharedPage`); otherwise each page is rendered whole.
 final class PageStencils: Sendable {
     private let library: MustacheLibrary
-    private let elements: ElementMarkup
+    private let parts: SharedParts
     private let stencils = SharedMemo<Family, Stencil?>()
 
-    init(library: MustacheLibrary, elements: ElementMarkup) {
+    init(library: MustacheLibrary, parts: SharedParts) {
         self.library = library
-        self.elements = elements
+        self.parts = parts
     }
 
     /// The page's text; nil when its family has no stencil.
@@ -20,11 +20,11 @@ final class PageStencils: Sendable {
         let stencil = stencils.value(for: Family(page: page)) {
             Stencil.make(values: 1, items: true) { values, items in
                 let standIn = ListShown(context: page.with(title: values[0]), name: "components",
-                                        items: items.map(StandInElement.init))
+                                        items: items.map { PartShown(context: nil, markup: $0) })
                 return library.render(standIn, withTemplate: TemplateSet.page) ?? ""
             }
         }
-        let markups = page.components.map { elements.markup(of: $0, by: TemplateSet.element) }
+        let markups = page.components.map { parts.markup(of: $0, by: TemplateSet.element) }
         return stencil?.filled(values: [page.title], items: markups)
     }
 
@@ -54,15 +54,6 @@ final class PageStencils: Sendable {
                 && one.configureScript == other.configureScript && one.paramsScript == other.paramsScript
                 && one.csrfMeta == other.csrfMeta && one.index == other.index
         }
-    }
-}
-
-/// What the stand-in element template (`{{{markup}}}`) shows for a stand-in element.
-private struct StandInElement: MustacheParent {
-    let markup: String
-
-    func child(named name: String) -> Any? {
-        name == "markup" ? MustacheText(markup) : nil
     }
 }
 

@@ -10,14 +10,14 @@ public struct RenderedFile: Sendable {
 /// The render stage: every planned file's text, from the templates.
 public struct Renderer: Sendable {
     public let templates: TemplateSet
-    private let elements: ElementMarkup?
+    private let parts: SharedParts?
     private let pages: PageStencils?
 
     public init(templates: TemplateSet) {
         self.templates = templates
-        let elements = templates.sharedParts.isEmpty ? nil : ElementMarkup(parts: templates.sharedParts, library: templates.library)
-        self.elements = elements
-        pages = elements.flatMap { templates.sharedPage ? PageStencils(library: templates.library, elements: $0) : nil }
+        let parts = templates.sharedParts.isEmpty ? nil : SharedParts(parts: templates.sharedParts, library: templates.library)
+        self.parts = parts
+        pages = parts.flatMap { templates.sharedPage ? PageStencils(library: templates.library, parts: $0) : nil }
     }
 
     public func render(_ file: PlannedFile) -> RenderedFile {
@@ -42,7 +42,7 @@ public struct Renderer: Sendable {
     private func render(_ name: String, _ context: any Sendable) -> String {
         if name == TemplateSet.page, let page = context as? PageContext, let text = pages?.text(of: page) { return text }
         // Every name the plan uses is a default template, so the library always has it.
-        return templates.library.render(elements?.shown(context) ?? context, withTemplate: name) ?? ""
+        return templates.library.render(parts?.shown(context) ?? context, withTemplate: name) ?? ""
     }
 }
 

@@ -21,7 +21,8 @@ public struct TemplateSet: Sendable {
     public static let purposes: [String: String] = [
         "page.html": "each page: its head, scripts and drop-in elements",
         "element.html": "one drop-in element; included by page.html and snippet.html",
-        "index-element.html": "one element in the site index; included by index.html",
+        "index-page.html": "one page in the site index; included by index.html",
+        "index-element.html": "one element in the site index; included by index-page.html",
         "snippet.html": "a page's scripts and elements for an app's own templates (dropin/partials/)",
         "index.html": "the site index: pages, components and their token actions",
         "configure.js": "the dwolla.configure call every page loads (dropin/configure.js)",
@@ -32,9 +33,8 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     let origins: [String: Origin]
-    /// dropin's templates that show one element, by name, where they and every template that
-    /// includes them are dropin's own: each distinct element is then rendered once by each
-    /// (`ElementMarkup`).
+    /// dropin's partials, by name, where they and every template that includes them are
+    /// dropin's own: their text is then made once for many elements or pages (`SharedParts`).
     let sharedParts: [String: MustacheTemplate]
     /// Whether the page template and the element template it includes are dropin's own: pages
     /// then share stencils (`PageStencils`).
@@ -42,9 +42,13 @@ public struct TemplateSet: Sendable {
 
     static let page = "page.html"
     static let element = "element.html"
+    static let indexPage = "index-page.html"
     static let indexElement = "index-element.html"
-    /// The templates that show one element, and the templates that include each.
-    static let elementParts = [element: [page, "snippet.html"], indexElement: ["index.html"]]
+    /// The partials, and the templates that include each, directly or through another.
+    static let includers = [element: [page, "snippet.html"], indexPage: ["index.html"], indexElement: [indexPage, "index.html"]]
+    /// The partials each partial includes: shared only with them, as a shared part's text is
+    /// made on its own, without the templates around it.
+    static let includes = [indexPage: [indexElement]]
 
     public func origin(of name: String) -> Origin {
         origins[name] ?? .builtIn
@@ -56,7 +60,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// The defaults other templates include rather than a build renders as a file.
-    static let partials: Set<String> = [element, indexElement]
+    static let partials = Set(includers.keys)
 
     /// Loads the defaults and the overrides in `folder`; `displayFolder` is how messages name it.
     /// Of the defaults, only those a build `renders` (and the partials) are parsed: the Node
@@ -81,9 +85,11 @@ public struct TemplateSet: Sendable {
         if let renders, origins.isEmpty {
             texts = texts.filter { renders.contains($0.key) || partials.contains($0.key) }
         }
-        let shared = elementParts.filter { part, includers in ([part] + includers).allSatisfy { origins[$0] == nil } }.keys
+        let shared = includers.filter { part, includers in
+            ([part] + includers + (includes[part] ?? [])).allSatisfy { origins[$0] == nil }
+        }.keys
         for part in shared {
-            for includer in elementParts[part]! {
+            for includer in includers[part]! {
                 texts[includer] = texts[includer]?.replacingOccurrences(of: "{{> \(part)}}", with: "{{> \(standIn(for: part))}}")
             }
         }
@@ -114,8 +120,8 @@ public struct TemplateSet: Sendable {
                 diagnostics)
     }
 
-    /// What dropin's own templates include for a shared part: the element's text, made once for
-    /// many (`ElementMarkup`). Under a name of its own, so that an override that includes the
+    /// What dropin's own templates include for a shared part: its text for one element or page,
+    /// made once for many (`SharedParts`). Under a name of its own, so that an override that includes the
     /// part gets the part.
     private static let elementStandIn = try! MustacheTemplate(string: "{{{markup}}}")
 

@@ -36,9 +36,10 @@ public struct TemplateSet: Sendable {
     /// dropin's partials, by name, where they and every template that includes them are
     /// dropin's own: their text is then made once for many elements or pages (`SharedParts`).
     let sharedParts: [String: MustacheTemplate]
-    /// Whether the page template and the element template it includes are dropin's own: pages
-    /// then share stencils (`PageStencils`).
-    let sharedPage: Bool
+    /// Whether the page template and the element template it includes are dropin's own (the
+    /// page template is among the element template's includers): pages then share stencils
+    /// (`PageStencils`).
+    var sharedPage: Bool { sharedParts[Self.element] != nil }
 
     static let page = "page.html"
     static let element = "element.html"
@@ -112,18 +113,16 @@ public struct TemplateSet: Sendable {
         var sharedParts: [String: MustacheTemplate] = [:]
         for part in shared {
             sharedParts[part] = parsed[part]
-            library.register(elementStandIn, named: standIn(for: part))
+            library.register(partStandIn, named: standIn(for: part))
         }
-        let sharedPage = sharedParts[element] != nil
-        return (diagnostics.isEmpty
-                    ? TemplateSet(library: library, origins: origins, sharedParts: sharedParts, sharedPage: sharedPage) : nil,
+        return (diagnostics.isEmpty ? TemplateSet(library: library, origins: origins, sharedParts: sharedParts) : nil,
                 diagnostics)
     }
 
     /// What dropin's own templates include for a shared part: its text for one element or page,
-    /// made once for many (`SharedParts`). Under a name of its own, so that an override that includes the
-    /// part gets the part.
-    private static let elementStandIn = try! MustacheTemplate(string: "{{{markup}}}")
+    /// made once for many (`SharedParts`). Under a name of its own, so that an override that
+    /// includes the part gets the part.
+    private static let partStandIn = try! MustacheTemplate(string: "{{{markup}}}")
 
     private static func standIn(for part: String) -> String {
         "(\(part))"

@@ -82,23 +82,24 @@ final class Project {
     }
 }
 
-/// What a manifest builds with dropin's own templates, which fill stencils (`Stencil`), and with
-/// the same texts as overrides, which render every page and element whole; but the ownership
-/// record, whose fingerprint covers the templates.
-func stenciledAndWhole(_ manifest: String) throws -> (stenciled: [String: Data], whole: [String: Data]) {
-    let stenciled = try Project(manifest: manifest)
-    #expect(try stenciled.build().succeeded)
+/// What a manifest builds, but for the ownership record (whose fingerprint covers the
+/// templates), with the default texts of `overriding` given as overrides. dropin's own
+/// templates fill stencils (`Stencil`); the same texts as overrides are rendered whole.
+func built(_ manifest: String, overriding names: [String] = []) throws -> [String: Data] {
     let defaults = Dictionary(uniqueKeysWithValues: TemplateSet.defaults.map { ($0.name, $0.text) })
-    let whole = try Project(
-        manifest: manifest.replacingOccurrences(of: "\npages:\n", with: "\ntemplates: templates\npages:\n"),
-        files: Dictionary(uniqueKeysWithValues: ["page.html", "snippet.html", "index.html"].map {
-            ("templates/\($0).mustache", defaults[$0]!)
-        }))
-    #expect(try whole.build().succeeded)
-    var trees = (try stenciled.tree("site"), try whole.tree("site"))
-    trees.0["dropin/owned.json"] = nil
-    trees.1["dropin/owned.json"] = nil
-    return trees
+    let project = try Project(
+        manifest: names.isEmpty ? manifest : manifest.replacingOccurrences(of: "\npages:\n", with: "\ntemplates: templates\npages:\n"),
+        files: Dictionary(uniqueKeysWithValues: names.map { ("templates/\($0).mustache", defaults[$0]!) }))
+    let build = try project.build()
+    #expect(build.succeeded, "\(build.diagnostics.map(\.message))")
+    var tree = try project.tree("site")
+    tree["dropin/owned.json"] = nil
+    return tree
+}
+
+extension TemplateSet {
+    /// Every default template of an HTML file or a part of one.
+    static let htmlTemplates = defaults.map(\.name).filter { $0.hasSuffix(".html") }
 }
 
 enum Fixtures {

@@ -278,9 +278,10 @@ struct BuildTests {
                       firstName: Ada
 
             """
-        let (stenciled, whole) = try stenciledAndWhole(manifest)
-        #expect(stenciled.count == 16)
-        #expect(stenciled == whole)
+        let whole = try built(manifest, overriding: TemplateSet.htmlTemplates)
+        #expect(whole.count == 16)
+        #expect(try built(manifest) == whole)
+        #expect(try built(manifest, overriding: ["page.html", "snippet.html", "index.html"]) == whole)
     }
 
     /// An overridden element template may show what is around it, so it is rendered for each
@@ -307,8 +308,8 @@ struct BuildTests {
         #expect(snippet.contains("<p><code>dwolla-personal-vcr</code>:"), "\(snippet)")
     }
 
-    @Test func partsAreSharedOnlyWithDropinsOwnTemplates() throws {
-        func shares(_ overrides: [String]) throws -> [String] {
+    @Test func partsAreSharedOnlyWhileTheyAreDropinsOwn() throws {
+        func shares(_ overrides: [String]) throws -> (parts: [String], page: Bool) {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropin-templates-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -318,18 +319,19 @@ struct BuildTests {
             }
             let (templates, problems) = TemplateSet.load(overrides: overrides.isEmpty ? nil : folder, displayFolder: "templates")
             #expect(problems.isEmpty)
-            return try #require(templates).sharedParts.keys.sorted()
+            let set = try #require(templates)
+            return (set.sharedParts.keys.sorted(), set.sharedPage)
         }
         let all = ["element.html", "index-element.html", "index-page.html"]
-        #expect(try shares([]) == all)
-        #expect(try shares(["configure.js", "params.js"]) == all)
-        for name in ["element.html", "page.html", "snippet.html"] {
-            #expect(try shares([name]) == ["index-element.html", "index-page.html"], "with \(name) overridden")
+        // An overridden includer includes the partial as written; dropin's own still share it.
+        for overrides in [[], ["configure.js", "params.js"], ["snippet.html"], ["index.html"], ["snippet.html", "index.html"]] {
+            #expect(try shares(overrides) == (all, true), "with \(overrides) overridden")
         }
-        // The index's page partial includes its element partial: either overridden, neither is shared.
-        for name in ["index.html", "index-page.html", "index-element.html"] {
-            #expect(try shares([name]) == ["element.html"], "with \(name) overridden")
-        }
+        #expect(try shares(["page.html"]) == (all, false))
+        #expect(try shares(["element.html"]) == (["index-element.html", "index-page.html"], false))
+        // The index's page partial includes its element partial: shared only with it.
+        #expect(try shares(["index-page.html"]) == (["element.html", "index-element.html"], true))
+        #expect(try shares(["index-element.html"]) == (["element.html"], true))
     }
 
     @Test func anOverrideThatDoesNotParseIsReportedAtItsPlace() throws {

@@ -7,12 +7,12 @@ import Mustache
 /// stencil filled with its link, path and elements. Pages repeat the same elements with other
 /// values and the index lists every page: rendering each whole was most of a build's time.
 ///
-/// Only where a partial, the templates that include it and those it includes are dropin's own
-/// (`TemplateSet.sharedParts`): a default partial looks at nothing but its element or page, and
-/// the default includers include it only for those. There they include a stand-in,
-/// `{{{markup}}}`, in its place, and each element or page brings its text made here; an override
-/// that includes the partial gets it whole. An override could look further up the context, so
-/// with any of them overridden, the partial is rendered where it is included, as written.
+/// Only where a partial and those it includes are dropin's own (`TemplateSet.sharedParts`): a
+/// default partial looks at nothing but its element or page. dropin's own templates include a
+/// stand-in, `{{{markup}}}`, in its place, and each element or page brings its text made here
+/// (`PartShown`, which shows everything else of the element or page as it is); an override that
+/// includes the partial gets it as written. An overridden partial could look further up the
+/// context, so it is rendered where it is included.
 final class SharedParts: Sendable {
     private let parts: [String: MustacheTemplate]
     private let library: MustacheLibrary
@@ -57,7 +57,12 @@ final class SharedParts: Sendable {
         case let snippet as SnippetContext where parts[TemplateSet.element] != nil:
             return withElements(snippet, snippet.components, by: TemplateSet.element)
         case let index as IndexContext where parts[TemplateSet.indexPage] != nil:
-            return ListShown(context: index, name: "pages", items: index.pages.map { PartShown(context: $0, markup: entry(of: $0)) })
+            // Each page with its elements' text too, for an index override that includes the
+            // page partial as written, which includes the element partial's stand-in.
+            return ListShown(context: index, name: "pages", items: index.pages.map { page in
+                let elements = withElements(page, page.components, by: TemplateSet.indexElement)
+                return PartShown(context: elements, markup: entry(of: page, elements))
+            })
         case let index as IndexContext where parts[TemplateSet.indexElement] != nil:
             return ListShown(context: index, name: "pages", items: index.pages.map {
                 withElements($0, $0.components, by: TemplateSet.indexElement)
@@ -82,10 +87,10 @@ final class SharedParts: Sendable {
         }
     }
 
-    /// The page's entry in the index. Its partial includes the index's element partial, which
-    /// is shared whenever it is (`TemplateSet.includes`).
-    func entry(of page: IndexPageContext) -> String {
-        let elements = withElements(page, page.components, by: TemplateSet.indexElement)
+    /// The page's entry in the index, given the page with its elements' text. Its partial
+    /// includes the index's element partial, which is shared whenever it is
+    /// (`TemplateSet.includes`).
+    private func entry(of page: IndexPageContext, _ elements: ListShown<PartShown>) -> String {
         let markups = elements.items.map(\.markup)
         return entryStencil?.filled(values: [page.href, page.title, page.path], items: markups)
             ?? parts[TemplateSet.indexPage]!.render(elements, library: library)

@@ -33,20 +33,21 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     let origins: [String: Origin]
-    /// dropin's partials, by name, where they and every template that includes them are
-    /// dropin's own: their text is then made once for many elements or pages (`SharedParts`).
+    /// dropin's partials, by name, where they and the partials they include are dropin's own:
+    /// their text is then made once for many elements or pages (`SharedParts`), and dropin's
+    /// own templates that include them take it from there. An override that includes one gets
+    /// it as written.
     let sharedParts: [String: MustacheTemplate]
-    /// Whether the page template and the element template it includes are dropin's own (the
-    /// page template is among the element template's includers): pages then share stencils
-    /// (`PageStencils`).
-    var sharedPage: Bool { sharedParts[Self.element] != nil }
+    /// Whether the page template and the element template it includes are dropin's own: pages
+    /// then share stencils (`PageStencils`).
+    var sharedPage: Bool { origin(of: Self.page) == .builtIn && sharedParts[Self.element] != nil }
 
     static let page = "page.html"
     static let element = "element.html"
     static let indexPage = "index-page.html"
     static let indexElement = "index-element.html"
-    /// The partials, and the templates that include each, directly or through another.
-    static let includers = [element: [page, "snippet.html"], indexPage: ["index.html"], indexElement: [indexPage, "index.html"]]
+    /// The partials, and dropin's templates that include each.
+    static let includers = [element: [page, "snippet.html"], indexPage: ["index.html"], indexElement: [indexPage]]
     /// The partials each partial includes: shared only with them, as a shared part's text is
     /// made on its own, without the templates around it.
     static let includes = [indexPage: [indexElement]]
@@ -86,11 +87,9 @@ public struct TemplateSet: Sendable {
         if let renders, origins.isEmpty {
             texts = texts.filter { renders.contains($0.key) || partials.contains($0.key) }
         }
-        let shared = includers.filter { part, includers in
-            ([part] + includers + (includes[part] ?? [])).allSatisfy { origins[$0] == nil }
-        }.keys
+        let shared = includers.keys.filter { part in ([part] + (includes[part] ?? [])).allSatisfy { origins[$0] == nil } }
         for part in shared {
-            for includer in includers[part]! {
+            for includer in includers[part]! where origins[includer] == nil {
                 texts[includer] = texts[includer]?.replacingOccurrences(of: "{{> \(part)}}", with: "{{> \(standIn(for: part))}}")
             }
         }

@@ -5,8 +5,9 @@ import Foundation
 // check, as a page and as a snippet; any other input is a manifest, taken through `check`: the
 // line scan that finds the ownership record, then load, validate, plan, render, verify and
 // compare (output paths point nowhere: nothing is read back or written). A manifest is also
-// parsed in parts, as long ones are, which must give the whole parse's tree or none.
-// A crash, a hang or a sanitizer report is a bug; diagnostics are the expected answer.
+// parsed in parts, as long ones are, which must give the whole parse's tree or none; and a
+// valid one's files rendered from dropin's stencils must be those its templates give rendered
+// whole. A crash, a hang or a sanitizer report is a bug; diagnostics are the expected answer.
 // scripts/fuzz builds it with libFuzzer (DROPIN_FUZZ=1 defines FUZZING); other builds get a
 // stub that says so.
 
@@ -23,6 +24,28 @@ func fuzzOne(_ data: Data) {
         fatalError("parsed in parts, the manifest gives another tree than parsed whole")
     }
     _ = try? Pipeline().check(ManifestFile(file: "fuzz.yml", data: data), manifestPath: "/nonexistent/fuzz.yml")
+    if let source = try? ManifestSource.parse(data, file: "fuzz.yml"), let manifest = ManifestValidator().validate(source).manifest {
+        for file in Planner().plan(manifest).files where Renderers.stenciled.render(file).text != Renderers.whole.render(file).text {
+            fatalError("\(file.path) from stencils is not what its template gives rendered whole")
+        }
+    }
+}
+
+/// Renderers with dropin's templates, as they fill stencils, and with the same texts as
+/// overrides, as they render every page whole.
+enum Renderers {
+    static let stenciled = Renderer(templates: TemplateSet.load(overrides: nil, displayFolder: "templates").0!)
+
+    static let whole: Renderer = {
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: Renderers.folder) }
+        for (name, text) in TemplateSet.defaults where name.hasSuffix(".html") {
+            try! text.write(to: folder.appendingPathComponent(name + TemplateSet.fileExtension), atomically: true, encoding: .utf8)
+        }
+        return Renderer(templates: TemplateSet.load(overrides: folder, displayFolder: "templates").0!)
+    }()
+
+    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dropin-fuzz-templates-\(getpid())")
 }
 
 #if FUZZING

@@ -24,6 +24,8 @@ func fuzzOne(_ data: Data) {
         fatalError("parsed in parts, the manifest gives another tree than parsed whole")
     }
     _ = try? Pipeline().check(ManifestFile(file: "fuzz.yml", data: data), manifestPath: "/nonexistent/fuzz.yml")
+    // Rendered again rather than taken from check, which keeps no text when a page fails its
+    // markup check: a stencil that breaks the markup must show here too.
     if let source = try? ManifestSource.parse(data, file: "fuzz.yml"), let manifest = ManifestValidator().validate(source).manifest {
         for file in Planner().plan(manifest).files where Renderers.stenciled.render(file).text != Renderers.whole.render(file).text {
             fatalError("\(file.path) from stencils is not what its template gives rendered whole")

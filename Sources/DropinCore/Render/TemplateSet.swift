@@ -33,10 +33,10 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     let origins: [String: Origin]
-    /// dropin's partials, by name, where they and the partials they include are dropin's own:
-    /// their text is then made once for many elements or pages (`SharedParts`), and dropin's
-    /// own templates that include them take it from there. An override that includes one gets
-    /// it as written.
+    /// dropin's partials, by name, where they and the partials they include are dropin's own,
+    /// and so is one of the templates that include them: their text is then made once for many
+    /// elements or pages (`SharedParts`), and dropin's own templates that include them take it
+    /// from there. An override that includes one gets it as written.
     let sharedParts: [String: MustacheTemplate]
     /// Whether the page template and the element template it includes are dropin's own: pages
     /// then share stencils (`PageStencils`).
@@ -87,7 +87,9 @@ public struct TemplateSet: Sendable {
         if let renders, origins.isEmpty {
             texts = texts.filter { renders.contains($0.key) || partials.contains($0.key) }
         }
-        let shared = includers.keys.filter { part in ([part] + (includes[part] ?? [])).allSatisfy { origins[$0] == nil } }
+        let shared = includers.keys.filter { part in
+            ([part] + (includes[part] ?? [])).allSatisfy { origins[$0] == nil } && includers[part]!.contains { origins[$0] == nil }
+        }
         for part in shared {
             for includer in includers[part]! where origins[includer] == nil {
                 texts[includer] = texts[includer]?.replacingOccurrences(of: "{{> \(part)}}", with: "{{> \(standIn(for: part))}}")

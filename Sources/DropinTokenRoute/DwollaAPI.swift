@@ -1,10 +1,11 @@
 // Client tokens from Dwolla's API: an application token from POST /token (client credentials),
 // cached and refreshed a minute before it expires, shared by concurrent requests, and renewed
-// once when Dwolla answers 401; then POST /client-tokens.
+// once when Dwolla answers 401; then POST /client-tokens, or GET a customer's beneficial owners.
 
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 public actor DwollaAPI: ClientTokenSource {
     public struct Credentials: Sendable {
@@ -38,14 +39,22 @@ public actor DwollaAPI: ClientTokenSource {
         self.client = client
     }
 
-    public func clientToken(body: Data) async throws -> String {
+    public func clientToken(body: Data) async throws -> ClientToken {
+        try await withApplicationToken { try await self.requestClientToken(body: body, applicationToken: $0) }
+    }
+
+    public func beneficialOwners(customerId: String) async throws -> [String] {
+        try await withApplicationToken { try await self.requestBeneficialOwners(customerId: customerId, applicationToken: $0) }
+    }
+
+    private func withApplicationToken<T: Sendable>(_ call: @Sendable (String) async throws -> T) async throws -> T {
         let token = try await applicationToken()
         do {
-            return try await requestClientToken(body: body, applicationToken: token)
+            return try await call(token)
         } catch is Unauthorized {
             // The token may have been revoked early: renew once, then try once more.
             if cached?.token == token { cached = nil }
-            return try await requestClientToken(body: body, applicationToken: try await applicationToken())
+            return try await call(try await applicationToken())
         }
     }
 
@@ -64,7 +73,7 @@ public actor DwollaAPI: ClientTokenSource {
 
     private func fetchApplicationToken() async throws -> (token: String, renewAt: Date) {
         let basic = Data("\(credentials.key):\(credentials.secret)".utf8).base64EncodedString()
-        let (data, status) = try await post("token", body: Data("grant_type=client_credentials".utf8), headers: [
+        let (data, status) = try await send(.POST, "token", body: Data("grant_type=client_credentials".utf8), headers: [
             ("Authorization", "Basic \(basic)"), ("Content-Type", "application/x-www-form-urlencoded"),
         ])
         guard status == 200,
@@ -75,8 +84,8 @@ public actor DwollaAPI: ClientTokenSource {
         return (token, Date().addingTimeInterval(max(0, expiresIn - 60)))
     }
 
-    private func requestClientToken(body: Data, applicationToken: String) async throws -> String {
-        let (data, status) = try await post("client-tokens", body: body, headers: [
+    private func requestClientToken(body: Data, applicationToken: String) async throws -> ClientToken {
+        let (data, status) = try await send(.POST, "client-tokens", body: body, headers: [
             ("Authorization", "Bearer \(applicationToken)"), ("Accept", "application/vnd.dwolla.v1.hal+json"),
             ("Content-Type", "application/json"),
         ])
@@ -85,15 +94,29 @@ public actor DwollaAPI: ClientTokenSource {
               let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
               let token = object["token"] as? String, !token.isEmpty
         else { throw ClientTokenFailure(description: "POST /client-tokens answered \(status) without a token") }
-        return token
+        return ClientToken(token: token, blob: object["blob"] as? String)
     }
 
-    /// POSTs with a deadline for the whole exchange, answer body included.
-    private func post(_ path: String, body: Data, headers: [(String, String)]) async throws -> (Data, Int) {
+    private func requestBeneficialOwners(customerId: String, applicationToken: String) async throws -> [String] {
+        let path = "customers/\(customerId)/beneficial-owners"
+        let (data, status) = try await send(.GET, path, body: nil, headers: [
+            ("Authorization", "Bearer \(applicationToken)"), ("Accept", "application/vnd.dwolla.v1.hal+json"),
+        ])
+        if status == 401 { throw Unauthorized() }
+        guard status == 200,
+              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+              let embedded = object["_embedded"] as? [String: Any],
+              let owners = embedded["beneficial-owners"] as? [[String: Any]]
+        else { throw ClientTokenFailure(description: "GET /customers/…/beneficial-owners answered \(status) without a list") }
+        return owners.compactMap { ($0["id"] as? String)?.lowercased() }
+    }
+
+    /// Sends with a deadline for the whole exchange, answer body included.
+    private func send(_ method: HTTPMethod, _ path: String, body: Data?, headers: [(String, String)]) async throws -> (Data, Int) {
         var request = HTTPClientRequest(url: api.appendingPathComponent(path).absoluteString)
-        request.method = .POST
+        request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        request.body = .bytes(ByteBuffer(bytes: body))
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let prepared = request, client = self.client, timeout = self.timeout
         return try await withThrowingTaskGroup(of: (Data, Int).self) { group in
             group.addTask {
@@ -103,12 +126,12 @@ public actor DwollaAPI: ClientTokenSource {
                     return (Data(buffer: bytes), Int(response.status.code))
                 } catch {
                     // The error names the failure, never a header.
-                    throw ClientTokenFailure(description: "POST /\(path): \(error)")
+                    throw ClientTokenFailure(description: "\(method) /\(path): \(error)")
                 }
             }
             group.addTask {
                 try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                throw ClientTokenFailure(description: "POST /\(path): no answer within \(timeout) s")
+                throw ClientTokenFailure(description: "\(method) /\(path): no answer within \(timeout) s")
             }
             defer { group.cancelAll() }
             return try await group.next()!

@@ -1,5 +1,7 @@
 // The token route on a Hummingbird router: refuses cross-site requests and oversized bodies
-// before reading further, then answers as DwollaTokenRoute decides.
+// before reading further, then answers as DwollaTokenRoute decides. A 413 asks for the
+// connection to be closed (`Connection: close`), as the unread rest of the body makes it
+// unusable: add `ClosingConnections` to the server for that to happen.
 
 import Foundation
 import HTTPTypes
@@ -17,14 +19,18 @@ extension DwollaTokenRoute {
                 self.logger.notice("cross-site token request refused")
                 return Self.response(.problem(403, "Cross-site request", "The token route answers only its own site's pages."))
             }
+            if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > Self.maximumBodySize {
+                return Self.response(.tooLarge)
+            }
             var request = request
             let body: ByteBuffer
             do {
                 body = try await request.collectBody(upTo: Self.maximumBodySize)
             } catch is NIOTooManyBytesError {
-                return Self.response(.problem(413, "Request too large", "A token request is a small JSON object."))
+                return Self.response(.tooLarge)
             }
-            return Self.response(await self.answer(body: Data(buffer: body), session: await session(request, context)))
+            let client = (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress
+            return Self.response(await self.answer(body: Data(buffer: body), session: await session(request, context), client: client))
         }
         router.add(middleware: PostOnly<Context>(path: path))
     }
@@ -39,10 +45,12 @@ extension DwollaTokenRoute {
     }
 
     static func response(_ answer: TokenRouteAnswer) -> Response {
-        Response(
-            status: HTTPResponse.Status(code: answer.status),
-            headers: [.contentType: answer.contentType, .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        var headers: HTTPFields = [.contentType: answer.contentType, .cacheControl: "no-store"]
+        for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        return Response(status: HTTPResponse.Status(code: answer.status), headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 }
 
@@ -52,6 +60,8 @@ struct PostOnly<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.path == path, request.method != .post else { return try await next(request, context) }
-        return Response(status: .methodNotAllowed, headers: [.allow: "POST"])
+        var response = DwollaTokenRoute.response(.problem(405, "Method not allowed", "The token route answers POST only."))
+        response.headers[.allow] = "POST"
+        return response
     }
 }

@@ -1,56 +1,33 @@
 // The token route for Dwolla drop-in components, as dropin generates it: it mints a client
-// token only for an action the app's pages need, only for the signed-in customer, and maps
+// token only for an action the app's pages need, only for the signed-in customer, a pay-in only
+// for the one the app's server decided, a beneficial owner only of that customer; and it maps
 // every failure to a status without leaking Dwolla's details or any secret.
-// Its contract is dropin/token-route.openapi.yaml; its allowlist, dropin/token-route.json.
+// What it promises, step by step: docs/token-route.md in dropin's repository. Its contract is
+// dropin/token-route.openapi.yaml; its allowlist, dropin/token-route.json.
 
 import Foundation
 import Logging
-
-/// The allowlist dropin writes to dropin/token-route.json.
-public struct TokenRouteAllowlist: Decodable, Sendable {
-    public let formatVersion: Int
-    public let environment: String
-    public let tokenUrl: String
-    public let actions: [String]
-
-    public init(environment: String, tokenUrl: String, actions: [String]) {
-        self.formatVersion = 1
-        self.environment = environment
-        self.tokenUrl = tokenUrl
-        self.actions = actions
-    }
-
-    public static func load(contentsOf url: URL) throws -> TokenRouteAllowlist {
-        try JSONDecoder().decode(TokenRouteAllowlist.self, from: Data(contentsOf: url))
-    }
-
-    /// Dwolla's API for the environment.
-    public var api: URL {
-        URL(string: environment == "production" ? "https://api.dwolla.com" : "https://api-sandbox.dwolla.com")!
-    }
-}
-
-/// Who is asking, as the app's session knows it.
-public enum TokenRouteSession: Sendable, Equatable {
-    case signedOut
-    /// Signed in; the customer is nil until the app has created one in Dwolla.
-    case signedIn(customerId: String?)
-}
 
 /// The route's answer: a token, or an RFC 9457 problem.
 public struct TokenRouteAnswer: Sendable, Equatable {
     public let status: Int
     public let body: Data
+    /// Beyond the content type and `Cache-Control: no-store` every answer has.
+    public let headers: [String: String]
 
     public var contentType: String { status == 200 ? "application/json" : "application/problem+json" }
 
     static func token(_ token: String) -> TokenRouteAnswer {
-        TokenRouteAnswer(status: 200, body: json(["token": token]))
+        TokenRouteAnswer(status: 200, body: json(["token": token]), headers: [:])
     }
 
-    static func problem(_ status: Int, _ title: String, _ detail: String) -> TokenRouteAnswer {
-        TokenRouteAnswer(status: status, body: json(["type": "about:blank", "title": title, "status": status, "detail": detail]))
+    static func problem(_ status: Int, _ title: String, _ detail: String, headers: [String: String] = [:]) -> TokenRouteAnswer {
+        TokenRouteAnswer(status: status, body: json(["type": "about:blank", "title": title, "status": status, "detail": detail]),
+                         headers: headers)
     }
+
+    /// A body over the limit: the rest of it is not read, so the connection cannot be reused.
+    static let tooLarge = problem(413, "Request too large", "A token request is a small JSON object.", headers: ["Connection": "close"])
 
     private static func json(_ object: [String: Any]) -> Data {
         // Plain strings and numbers always serialize.
@@ -58,10 +35,23 @@ public struct TokenRouteAnswer: Sendable, Equatable {
     }
 }
 
+/// A client token as Dwolla issues it; a pay-in's may come with a blob.
+public struct ClientToken: Sendable, Equatable {
+    public let token: String
+    public let blob: String?
+
+    public init(token: String, blob: String? = nil) {
+        self.token = token
+        self.blob = blob
+    }
+}
+
 /// Where client tokens come from: Dwolla's API, or a stand-in for previews and tests.
 public protocol ClientTokenSource: Sendable {
     /// `body` is the JSON body for Dwolla's POST /client-tokens.
-    func clientToken(body: Data) async throws -> String
+    func clientToken(body: Data) async throws -> ClientToken
+    /// The ids of the customer's beneficial owners, lowercased.
+    func beneficialOwners(customerId: String) async throws -> [String]
 }
 
 /// Why a token could not be had: for the log, never for the browser.
@@ -69,9 +59,15 @@ public struct ClientTokenFailure: Error, Sendable, CustomStringConvertible {
     public let description: String
 }
 
+/// Why the app's own pay-in request was refused: a mistake in the app, said plainly.
+public struct PayinRefusal: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
 /// The route itself, independent of any web framework.
 public struct DwollaTokenRoute: Sendable {
     public static let maximumBodySize = 16 * 1024
+    static let payinAction = "customer.transfers.send"
 
     public let allowlist: Set<String>
     /// The environment's API, which names customers and funding sources in links. Requests may
@@ -79,149 +75,189 @@ public struct DwollaTokenRoute: Sendable {
     public let api: URL
     public let source: any ClientTokenSource
     public let logger: Logger
+    private let payinCents: Set<Int>?
+    private let limiter: RateLimiter?
+    private let owners: BeneficialOwnerCache
 
-    public init(allowlist: TokenRouteAllowlist, source: any ClientTokenSource, logger: Logger) {
+    /// `rateLimit` nil turns the limit off.
+    public init(allowlist: TokenRouteAllowlist, source: any ClientTokenSource, logger: Logger,
+                rateLimit: TokenRouteRateLimit? = .standard, beneficialOwnersFor seconds: TimeInterval = 60) {
         self.allowlist = Set(allowlist.actions)
         self.api = allowlist.api
         self.source = source
         self.logger = logger
+        self.payinCents = allowlist.payinCents
+        self.limiter = rateLimit.map(RateLimiter.init)
+        self.owners = BeneficialOwnerCache(source: source, lifetime: seconds)
     }
 
-    public func answer(body: Data, session: TokenRouteSession) async -> TokenRouteAnswer {
-        guard body.count <= Self.maximumBodySize else {
-            return .problem(413, "Request too large", "A token request is a small JSON object.")
-        }
+    /// `client` is the client's address, the rate limit's key when the session names none.
+    public func answer(body: Data, session: TokenRouteSession, client: String? = nil) async -> TokenRouteAnswer {
+        guard body.count <= Self.maximumBodySize else { return .tooLarge }
         let request: TokenRequest
         switch TokenRequest.parse(body) {
         case .success(let parsed): request = parsed
         case .failure(let problem): return problem.answer
         }
-        guard case .signedIn(let customerId) = session else {
-            return deny(401, "Not signed in", "Sign in to use this page.", request.action)
+        let action = request.action
+        guard session.isSignedIn else { return deny(401, "Not signed in", "Sign in to use this page.", action) }
+        if let limiter, let wait = limiter.admit(session.id ?? session.customerId ?? client ?? "") {
+            return deny(429, "Too many token requests", "Try again in \(wait) seconds.", action, headers: ["Retry-After": String(wait)])
         }
-        guard allowlist.contains(request.action) else {
-            return deny(403, "Action not allowed", "This app does not use the action \(request.action).", request.action)
+        guard allowlist.contains(action) else {
+            return deny(403, "Action not allowed", "This app does not use the action \(action).", action)
         }
-        let own = customerHref(customerId)?.lowercased()
-        if request.customerHrefs.contains(where: { $0.lowercased() != own }) {
-            return deny(403, "Not your customer", "Tokens are issued only for the signed-in customer.", request.action)
+        let own = customerHref(session.customerId)
+        if request.customerHrefs.contains(where: { $0.lowercased() != own?.lowercased() }) {
+            return deny(403, "Not your customer", "Tokens are issued only for the signed-in customer.", action)
         }
-        if request.action != "customer.create" && customerId == nil {
-            return deny(403, "No customer", "The signed-in user has no Dwolla customer yet.", request.action)
+        guard action == "customer.create" || own != nil else {
+            return deny(403, "No customer", "The signed-in user has no Dwolla customer yet.", action)
         }
-        if let problem = request.checkLinks(api: api) { return problem.answer }
+        if request.linksDisagree { return deny(403, "Links disagree", "_links and links must name the same links.", action) }
+        if let problem = request.shapeProblem(resources: api) { return problem.answer }
+        var payin: (destination: String, cents: Int)?
+        if action == Self.payinAction {
+            switch pendingPayin(of: session, matching: request) {
+            case .success(let pending): payin = pending
+            case .failure(let refusal): return deny(403, refusal.title, refusal.detail, action)
+            }
+        }
+        var owner: String?
+        if let href = request.links["beneficial-owner"] {
+            switch await ownedBeneficialOwner(href, session: session, action: action) {
+            case .granted: owner = href
+            case .refused(let answer): return answer
+            }
+        }
+        let body = dwollaBody(action: action, customer: own, beneficialOwner: owner, payin: payin)
+        return await mint(body, action: action)
+    }
+
+    /// A pay-in's token for the app's own checkout code, which has decided the destination and
+    /// the amount: the page gets it (and its blob) from the server, never from its address.
+    public func payinToken(customerId: String, payin: PendingPayin) async throws -> ClientToken {
+        guard allowlist.contains(Self.payinAction) else {
+            throw PayinRefusal(description: "no dwolla-payin in the manifest: customer.transfers.send is not allowed")
+        }
+        guard UUID(uuidString: customerId) != nil, let customer = customerHref(customerId) else {
+            throw PayinRefusal(description: "customerId must be a Dwolla customer id (a UUID)")
+        }
+        guard let destination = fundingSource(payin.destination) else {
+            throw PayinRefusal(description: "destination must be a funding source of this Dwolla environment, or its id")
+        }
+        guard let cents = allowedCents(payin.amount) else {
+            throw PayinRefusal(description: "amount \(payin.amount) is not a positive USD amount the manifest allows")
+        }
+        let body = dwollaBody(action: Self.payinAction, customer: customer, beneficialOwner: nil, payin: (destination, cents))
         do {
-            let token = try await source.clientToken(body: request.dwollaBody(customerHref: customerHref(customerId)))
-            logger.info("client token issued", metadata: ["action": .string(request.action)])
-            return .token(token)
+            let token = try await source.clientToken(body: body)
+            logger.info("pay-in token issued")
+            return token
         } catch {
-            logger.error("Dwolla did not issue a client token", metadata: ["action": .string(request.action), "reason": "\(error)"])
+            logger.error("Dwolla did not issue a pay-in token", metadata: ["reason": "\(error)"])
+            throw error
+        }
+    }
+
+    private struct Refusal: Error {
+        let title: String
+        let detail: String
+    }
+
+    /// The session's pending pay-in, when the request names nothing else and the manifest allows
+    /// its amount.
+    private func pendingPayin(of session: TokenRouteSession, matching request: TokenRequest)
+        -> Result<(destination: String, cents: Int), Refusal> {
+        guard let pending = session.payin else {
+            return .failure(Refusal(title: "No pay-in pending", detail: "There is no pay-in waiting for this customer."))
+        }
+        let other = Refusal(title: "Not this pay-in", detail: "Tokens are issued only for the pay-in the app decided.")
+        guard let destination = fundingSource(pending.destination), let cents = allowedCents(pending.amount) else {
+            logger.error("the session's pending pay-in is not one the manifest allows")
+            return .failure(other)
+        }
+        if let asked = request.links["destination"], asked.lowercased() != destination { return .failure(other) }
+        if let asked = request.amount, PayinAmount.cents(asked.value) != cents { return .failure(other) }
+        return .success((destination, cents))
+    }
+
+    /// A positive amount, and one of the manifest's where it fixes any.
+    private func allowedCents(_ amount: String) -> Int? {
+        guard let cents = PayinAmount.cents(amount), cents > 0, payinCents?.contains(cents) ?? true else { return nil }
+        return cents
+    }
+
+    /// A funding source's href in lowercase, given its href or its bare id.
+    private func fundingSource(_ text: String) -> String? {
+        let href = UUID(uuidString: text) != nil ? api.appendingPathComponent("funding-sources").appendingPathComponent(text).absoluteString : text
+        return TokenRequest.resourceId(href, "funding-sources", resources: api)
+            .map { api.appendingPathComponent("funding-sources").appendingPathComponent($0).absoluteString }
+    }
+
+    /// The beneficial owner's id, when it is one of the session customer's.
+    private enum Verdict<Value> {
+        case granted(Value)
+        case refused(TokenRouteAnswer)
+    }
+
+    private func ownedBeneficialOwner(_ href: String, session: TokenRouteSession, action: String) async
+        -> Verdict<String> {
+        let notOwned = { deny(403, "Not your beneficial owner", "Tokens are issued only for the customer's own beneficial owners.", action) }
+        guard let id = TokenRequest.resourceId(href, "beneficial-owners", resources: api), let customerId = session.customerId else {
+            return .refused(notOwned())
+        }
+        let owned: [String]
+        if let listed = session.beneficialOwners {
+            owned = listed.map { ($0.split(separator: "/").last.map(String.init) ?? $0).lowercased() }
+        } else {
+            do {
+                owned = try await owners.ids(of: customerId.lowercased())
+            } catch {
+                logger.error("Dwolla did not list the customer's beneficial owners", metadata: ["reason": "\(error)"])
+                return .refused(.problem(502, "Dwolla failed", "Dwolla could not issue a token just now; try again."))
+            }
+        }
+        guard owned.contains(id) else {
+            return .refused(notOwned())
+        }
+        return .granted(id)
+    }
+
+    private func mint(_ body: Data, action: String) async -> TokenRouteAnswer {
+        do {
+            let token = try await source.clientToken(body: body)
+            logger.info("client token issued", metadata: ["action": .string(LogText.escaped(action))])
+            return .token(token.token)
+        } catch {
+            logger.error("Dwolla did not issue a client token", metadata: ["action": .string(LogText.escaped(action)), "reason": "\(error)"])
             return .problem(502, "Dwolla failed", "Dwolla could not issue a token just now; try again.")
         }
+    }
+
+    /// The body for Dwolla, made by the route: the customer from the session, never from the
+    /// browser; a beneficial owner's href once verified; the pending pay-in's destination and amount.
+    private func dwollaBody(action: String, customer: String?, beneficialOwner: String?,
+                            payin: (destination: String, cents: Int)?) -> Data {
+        var links: [String: Any] = [:]
+        if action != "customer.create", let customer { links["customer"] = ["href": customer] }
+        if let beneficialOwner { links["beneficial-owner"] = ["href": beneficialOwner] }
+        var body: [String: Any] = ["action": action]
+        if let payin {
+            links["destination"] = ["href": payin.destination]
+            body["amount"] = ["currency": "USD", "value": PayinAmount.value(cents: payin.cents)]
+        }
+        if !links.isEmpty { body["_links"] = links }
+        return (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 
     private func customerHref(_ customerId: String?) -> String? {
         customerId.map { api.appendingPathComponent("customers").appendingPathComponent($0).absoluteString }
     }
 
-    private func deny(_ status: Int, _ title: String, _ detail: String, _ action: String) -> TokenRouteAnswer {
-        logger.notice("token request refused", metadata: ["action": .string(action), "status": .stringConvertible(status)])
-        return .problem(status, title, detail)
-    }
-}
-
-/// A token request as dwolla-web.js sends it: `{action, _links, links}`, and for pay-ins
-/// `_links.destination` and `amount`.
-struct TokenRequest {
-    struct Problem: Error {
-        let detail: String
-        var answer: TokenRouteAnswer { .problem(400, "Malformed token request", detail) }
-    }
-
-    static let linkNames: Set<String> = ["customer", "client", "beneficial-owner", "destination"]
-    static let maximumHrefLength = 1000
-
-    let action: String
-    /// Each link by name: from `_links`, else from `links` (dwolla-web.js sends both, alike).
-    let links: [String: String]
-    /// Every customer either group names: each must be the session's.
-    let customerHrefs: [String]
-    let amount: (currency: String, value: String)?
-
-    static func parse(_ body: Data) -> Result<TokenRequest, Problem> {
-        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
-            return .failure(Problem(detail: "The body must be a JSON object."))
-        }
-        if let unknown = object.keys.sorted().first(where: { !["action", "_links", "links", "amount"].contains($0) }) {
-            return .failure(Problem(detail: "Unknown field \(unknown)."))
-        }
-        guard let action = object["action"] as? String, !action.isEmpty else {
-            return .failure(Problem(detail: "action must be a non-empty string."))
-        }
-        var links: [String: String] = [:]
-        var customerHrefs: [String] = []
-        for key in ["_links", "links"] where object[key] != nil {
-            guard let group = object[key] as? [String: Any] else { return .failure(Problem(detail: "\(key) must be an object.")) }
-            for (name, value) in group {
-                guard linkNames.contains(name) else { return .failure(Problem(detail: "Unknown link \(name).")) }
-                guard let link = value as? [String: Any], link.count == 1, let href = link["href"] as? String,
-                      href.count <= maximumHrefLength else {
-                    return .failure(Problem(detail: "\(key).\(name) must be {\"href\": \"...\"}, at most \(maximumHrefLength) characters."))
-                }
-                if name == "customer" { customerHrefs.append(href) }
-                if links[name] == nil { links[name] = href }
-            }
-        }
-        var amount: (String, String)?
-        if object["amount"] != nil {
-            guard let value = object["amount"] as? [String: Any], value.count == 2,
-                  let currency = value["currency"] as? String, let number = value["value"] as? String else {
-                return .failure(Problem(detail: "amount must be {\"currency\": \"USD\", \"value\": \"1.00\"}."))
-            }
-            amount = (currency, number)
-        }
-        return .success(TokenRequest(action: action, links: links, customerHrefs: customerHrefs, amount: amount))
-    }
-
-    /// Links and amounts the route passes on must be well-formed and belong to the pay-in
-    /// variant where they are used.
-    func checkLinks(api: URL) -> Problem? {
-        let isPayin = action == "customer.transfers.send"
-        if !isPayin && (links["destination"] != nil || amount != nil) {
-            return Problem(detail: "destination and amount go only with customer.transfers.send.")
-        }
-        if let destination = links["destination"], !Self.isResource(destination, "funding-sources", api: api) {
-            return Problem(detail: "_links.destination must be a funding source of this Dwolla environment.")
-        }
-        if let owner = links["beneficial-owner"], !Self.isResource(owner, "beneficial-owners", api: api) {
-            return Problem(detail: "_links.beneficial-owner must be a beneficial owner of this Dwolla environment.")
-        }
-        if let amount {
-            let parts = amount.value.split(separator: ".", omittingEmptySubsequences: false)
-            let valid = amount.currency == "USD" && (1...2).contains(parts.count)
-                && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
-                && (parts.count == 1 || parts[1].count == 2)
-            if !valid { return Problem(detail: "amount must be USD with a value such as 10.00.") }
-        }
-        return nil
-    }
-
-    /// The body for Dwolla: the customer always from the session, never from the browser.
-    func dwollaBody(customerHref: String?) -> Data {
-        var links: [String: Any] = [:]
-        if action != "customer.create", let customerHref { links["customer"] = ["href": customerHref] }
-        for name in ["beneficial-owner", "destination"] {
-            if let href = self.links[name] { links[name] = ["href": href] }
-        }
-        var body: [String: Any] = ["action": action]
-        if !links.isEmpty { body["_links"] = links }
-        if let amount { body["amount"] = ["currency": amount.currency, "value": amount.value] }
-        return (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    }
-
-    static func isResource(_ href: String, _ collection: String, api: URL) -> Bool {
-        let prefix = api.appendingPathComponent(collection).absoluteString + "/"
-        guard href.hasPrefix(prefix) else { return false }
-        return UUID(uuidString: String(href.dropFirst(prefix.count))) != nil
+    private func deny(_ status: Int, _ title: String, _ detail: String, _ action: String,
+                      headers: [String: String] = [:]) -> TokenRouteAnswer {
+        logger.notice("token request refused", metadata: ["action": .string(LogText.escaped(action)), "status": .stringConvertible(status)])
+        return .problem(status, title, detail, headers: headers)
     }
 }

@@ -35,6 +35,22 @@ final class FakeDwolla: @unchecked Sendable {
 
     var requests: [Recorded] { lock.withLock { recorded } }
 
+    /// Each customer's beneficial owners, by customer id.
+    private var owners: [String: [String]] = [:]
+
+    func setBeneficialOwners(_ ids: [String], of customer: String) {
+        lock.withLock { owners[customer] = ids }
+    }
+
+    private func beneficialOwners(of customer: String, _ request: Request) async throws -> Response {
+        let ids = lock.withLock { () -> [String] in
+            recorded.append(Recorded(path: "/customers/\(customer)/beneficial-owners", headers: [:], body: ""))
+            return owners[customer] ?? []
+        }
+        let items = ids.map { #"{"id":"\#($0)","_links":{"self":{"href":"https://api-sandbox.dwolla.com/beneficial-owners/\#($0)"}}}"# }
+        return json(200, #"{"_embedded":{"beneficial-owners":[\#(items.joined(separator: ","))]}}"#)
+    }
+
     func paths() -> [String] { requests.map(\.path) }
 
     func set(_ behavior: Behavior) {
@@ -47,6 +63,9 @@ final class FakeDwolla: @unchecked Sendable {
         let router = Router()
         router.post("token") { request, _ in try await self.answer("/token", request) }
         router.post("client-tokens") { request, _ in try await self.answer("/client-tokens", request) }
+        router.get("customers/:id/beneficial-owners") { request, context in
+            try await self.beneficialOwners(of: context.parameters.get("id") ?? "", request)
+        }
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         var quiet = Logger(label: "fake-dwolla")
         quiet.logLevel = .critical
@@ -89,6 +108,9 @@ final class FakeDwolla: @unchecked Sendable {
         if path == "/token" {
             let expiresIn = if case .shortLived = behavior { 61 } else { 3600 }
             return json(200, #"{"access_token":"\#(Self.applicationTokenPrefix)\#(count)","token_type":"bearer","expires_in":\#(expiresIn)}"#)
+        }
+        if body.contains("customer.transfers.send") {
+            return json(200, #"{"token":"\#(Self.clientTokenPrefix)\#(count)","blob":"blob-\#(count)"}"#)
         }
         return json(200, #"{"token":"\#(Self.clientTokenPrefix)\#(count)"}"#)
     }

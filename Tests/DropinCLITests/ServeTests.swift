@@ -51,12 +51,15 @@ struct ServeTests {
     }
 
     /// Starts the route: serve with the fake as its Dwolla, or the Node handler from a build.
-    private func launch(_ route: Route, timeout: Double = 10) throws -> ServeProcess {
+    /// With `payin`, serve stands in for a checkout that decided a pay-in of 10.00 to
+    /// `destination`; the Node harness takes that session from each request's header.
+    private func launch(_ route: Route, timeout: Double = 10, payin: Bool = false) throws -> ServeProcess {
         let process: ServeProcess
         switch route {
         case .serve:
+            let pending = payin ? ["--payin-destination", Self.destination, "--payin-amount", "10.00"] : []
             process = try ServeProcess(in: scratch.url, arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url,
-                                                                    "--dwolla-timeout", String(timeout)])
+                                                                    "--dwolla-timeout", String(timeout), "--rate-limit", "0"] + pending)
         case .node:
             let built = try dropin("build", in: scratch.url)
             try #require(built.status == 0, "\(built.stderr)")
@@ -190,16 +193,44 @@ struct ServeTests {
         #expect(!answer.json.values.contains { "\($0)".contains("ServerError") || "\($0)".contains("secret-internal-id") })
     }
 
+    /// The security review's attack: a signed-in customer naming any payee and any amount got a
+    /// transfer token for them. Now only the pending pay-in the app decided is minted.
     @Test(arguments: Route.allCases)
-    func thePayinVariantPassesDestinationAndAmount(route kind: Route) async throws {
-        let serve = try launch(kind)
+    func aPayinTokenIsMintedOnlyForThePendingPayin(route kind: Route) async throws {
+        let serve = try launch(kind, payin: true)
         defer { serve.stop(); dwolla.stop() }
-        let destination = "https://api-sandbox.dwolla.com/funding-sources/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
-        let answer = try await post(route(serve), body: #"{"action":"customer.transfers.send","_links":{"destination":{"href":"\#(destination)"}},"amount":{"currency":"USD","value":"10.00"}}"#)
+        let session = kind == .node ? ["X-Test-Session": Self.payinSession] : [:]
+        let other = "https://api-sandbox.dwolla.com/funding-sources/11111111-2222-4333-8444-555555555555"
+        let attacks = [
+            #"{"action":"customer.transfers.send","_links":{"destination":{"href":"\#(other)"}}}"#,
+            #"{"action":"customer.transfers.send","amount":{"currency":"USD","value":"99999.99"}}"#,
+            #"{"action":"customer.transfers.send","_links":{"destination":{"href":"\#(other)"}},"amount":{"currency":"USD","value":"10.00"}}"#,
+        ]
+        for attack in attacks {
+            let answer = try await post(route(serve), body: attack, headers: session)
+            #expect(answer.status == 403, "\(attack)")
+            #expect(answer.json["title"] as? String == "Not this pay-in")
+        }
+        #expect(dwolla.requests.isEmpty)
+        let answer = try await post(route(serve), body: tokenRequest(Self.payinAction), headers: session)
         #expect(answer.status == 200)
         let body = try #require(dwolla.requests.last?.body)
-        #expect(try sameJSON(body, #"{"action":"customer.transfers.send","_links":{"customer":{"href":"https://api-sandbox.dwolla.com/customers/\#(ServeProcess.customer)"},"destination":{"href":"\#(destination)"}},"amount":{"currency":"USD","value":"10.00"}}"#))
+        #expect(try sameJSON(body, #"{"action":"customer.transfers.send","_links":{"customer":{"href":"https://api-sandbox.dwolla.com/customers/\#(ServeProcess.customer)"},"destination":{"href":"\#(Self.destination)"}},"amount":{"currency":"USD","value":"10.00"}}"#))
     }
+
+    @Test(arguments: Route.allCases)
+    func withNoPayinPendingNoTransferTokenIsMinted(route kind: Route) async throws {
+        let serve = try launch(kind)
+        defer { serve.stop(); dwolla.stop() }
+        let answer = try await post(route(serve), body: tokenRequest(Self.payinAction))
+        #expect(answer.status == 403)
+        #expect(answer.json["title"] as? String == "No pay-in pending")
+        #expect(dwolla.requests.isEmpty)
+    }
+
+    static let payinAction = "customer.transfers.send"
+    static let destination = "https://api-sandbox.dwolla.com/funding-sources/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+    static let payinSession = #"{"signedIn":true,"customerId":"\#(ServeProcess.customer)","payin":{"destination":"\#(destination)","amount":"10.00"}}"#
 
     @Test(arguments: Route.allCases)
     func noSecretOrTokenReachesTheLog(route kind: Route) async throws {
@@ -294,7 +325,7 @@ struct TokenRouteContractTests {
         let scratch = try Scratch()
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"),
                                          to: scratch.url.appendingPathComponent("dropin.yml"))
-        let serve = try ServeProcess(in: scratch.url, arguments: ["--fake-dwolla", "--customer-id", ServeProcess.customer],
+        let serve = try ServeProcess(in: scratch.url, arguments: ["--fake-dwolla", "--customer-id", ServeProcess.customer, "--rate-limit", "0"],
                                      credentials: false)
         defer { serve.stop() }
         try #require(serve.port != 0, "\(serve.log)")

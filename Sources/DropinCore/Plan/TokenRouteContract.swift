@@ -13,8 +13,13 @@ public struct TokenRouteContract: Sendable {
 
     public let environment: Environment
     public let tokenURL: String
+    /// The amounts the manifest's pay-ins fix; nil when one leaves the amount to the app's server.
+    public let payinAmounts: [String]?
     public let actions: [String]
     public let components: [Use]
+
+    static let payinAction = "customer.transfers.send"
+    public var takesPayins: Bool { actions.contains(Self.payinAction) }
 
     static let openAPIPath = "dropin/token-route.openapi.yaml"
     static let allowlistPath = "dropin/token-route.json"
@@ -50,7 +55,7 @@ public struct TokenRouteContract: Sendable {
     }
 
     func allowlistJSON(comment: String) -> String {
-        JSONValue.object([
+        var fields: [String: JSONValue] = [
             "$comment": .string(comment),
             "formatVersion": .int(1),
             "environment": .string(environment.rawValue),
@@ -60,7 +65,11 @@ public struct TokenRouteContract: Sendable {
                 (use.tag, JSONValue.object(["actions": .array(use.actions.map(JSONValue.string)),
                                             "pages": .array(use.pages.map(JSONValue.string))]))
             })),
-        ]).rendered()
+        ]
+        if takesPayins {
+            fields["payin"] = .object(payinAmounts.map { ["amounts": .array($0.map(JSONValue.string))] } ?? [:])
+        }
+        return JSONValue.object(fields).rendered()
     }
 
     func openAPIDocument(comment: String) -> String {
@@ -113,9 +122,13 @@ public struct TokenRouteContract: Sendable {
                 ])),
                 (quoted("400"), problem("Malformed JSON, wrong types, or links that do not fit the action")),
                 (quoted("401"), problem("Not signed in")),
-                (quoted("403"), problem("An action this app does not use, another customer than the session's, or a cross-site request")),
+                (quoted("403"), problem("An action this app does not use; another customer than the session's; a beneficial owner of another customer; for customer.transfers.send, no pay-in pending in the session, or another destination or amount than the pending one; or a cross-site request")),
                 (quoted("413"), problem("A body over 16 KiB")),
-                (quoted("429"), problem("Too many token requests")),
+                (quoted("429"), map([
+                    ("description", "Too many token requests from this session; Retry-After says when to ask again"),
+                    ("headers", map([("Retry-After", map([("description", "Seconds to wait"), ("schema", map([("type", "integer")]))]))])),
+                    ("content", map([("application/problem+json", map([("schema", reference("Problem"))]))])),
+                ])),
                 (quoted("502"), problem("Dwolla failed, timed out or answered nonsense")),
             ])),
         ])
@@ -155,13 +168,13 @@ public struct TokenRouteContract: Sendable {
             variants.append(reference("PayinRequest"))
             definitions += [
                 ("PayinLinks", links(["customer", "client", "beneficial-owner", "destination"])),
-                ("PayinRequest", request("The pay-in token your server asks for: a destination funding source and an amount.",
+                ("PayinRequest", request(payinDescription,
                                          action: map([("const", "customer.transfers.send")]), linkGroup: "PayinLinks", amount: true)),
                 ("Amount", map([
                     ("type", "object"), ("required", strings(["currency", "value"])), ("additionalProperties", no),
                     ("properties", map([
                         ("currency", map([("const", "USD")])),
-                        ("value", map([("type", "string"), ("pattern", .text(#"^[0-9]+(\.[0-9]{2})?$"#))])),
+                        ("value", map([("type", "string"), ("pattern", .text(#"^[0-9]+(\.[0-9]{1,2})?$"#))])),
                     ])),
                 ])),
             ]
@@ -182,6 +195,14 @@ public struct TokenRouteContract: Sendable {
             ])),
         ]
         return map(definitions)
+    }
+
+    /// Who decides a pay-in, in the words of the contract.
+    private var payinDescription: String {
+        let amounts = payinAmounts.map { "; the manifest allows only " + $0.joined(separator: ", ") } ?? ""
+        return "A pay-in token: minted only for the pay-in the app's server decided for the signed-in customer "
+            + "(its session's pending destination and amount\(amounts)). The browser names no destination or amount, "
+            + "or exactly the pending ones; anything else, or no pay-in pending, is refused with 403."
     }
 
     private let linkSchema = ["customer": "Link", "client": "Link", "beneficial-owner": "BeneficialOwnerLink",

@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
     ],
     targets: [
         // The pipeline as a library: load, validate, plan, render, verify, and compare or write
@@ -49,6 +50,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ]),
         // Commands and reporters: everything that talks to a terminal.
         .target(name: "DropinCLI", dependencies: [
@@ -61,6 +63,12 @@ let package = Package(
             "DropinCLI", "DropinTokenRoute",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+        ]),
+        // The Swift token route as an app mounts it, for the shared route vectors (tests only).
+        .executableTarget(name: "token-route-harness", dependencies: [
+            "DropinTokenRoute", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Templates/ compiled into the binary.
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["embed-templates"],
@@ -72,7 +80,7 @@ let package = Package(
             "DropinCore", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "DropinCLITests", dependencies: [
-            "DropinCLI", "dropin", "dropin-serve", .product(name: "Hummingbird", package: "hummingbird"),
+            "DropinCLI", "dropin", "dropin-serve", "token-route-harness", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
     ],

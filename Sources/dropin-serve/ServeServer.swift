@@ -24,20 +24,28 @@ struct ServeServer: AsyncParsableCommand {
         let logger = Self.logger()
         let contract = rendered.plan.tokenRoute
         let allowlist = TokenRouteAllowlist(environment: contract.environment.rawValue, tokenUrl: contract.tokenURL,
-                                            actions: contract.actions)
+                                            actions: contract.actions,
+                                            payin: contract.takesPayins ? .init(amounts: contract.payinAmounts) : nil)
         let tokens = try tokenSource(api: options.dwollaAPI.flatMap(URL.init(string:)) ?? allowlist.api)
+        let route = DwollaTokenRoute(allowlist: allowlist, source: tokens, logger: logger,
+                                     rateLimit: options.rateLimit == 0 ? nil : TokenRouteRateLimit(requests: options.rateLimit, perSeconds: 60))
+        let tokenPath = contract.route.path
+        let files = PublicFiles<BasicRequestContext>(folder: rendered.folder.url, routePath: tokenPath)
 
         let router = Router()
+        router.add(middleware: AllowedHosts(listeningOn: options.host, allowing: options.allowedHosts))
+        router.add(middleware: SecurityHeaders(pagePolicy: rendered.plan.pagePolicy))
+        router.add(middleware: files)
+        router.add(middleware: ServerParameters(files: files, route: route, customerId: options.customerId, payin: pendingPayin))
         router.add(middleware: FileMiddleware(rendered.folder.url.path, searchForIndexHtml: true, logger: logger))
-        let route = DwollaTokenRoute(allowlist: allowlist, source: tokens, logger: logger)
-        let session: TokenRouteSession = .signedIn(customerId: options.customerId)
-        route.add(to: router, path: contract.route.path) { _, _ in session }
+        let session: TokenRouteSession = .signedIn(customerId: options.customerId, payin: pendingPayin)
+        route.add(to: router, path: tokenPath) { _, _ in session }
 
         let served = rendered.folder.display
-        let tokenPath = contract.route.path
         let host = options.host
         let app = Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionDeadline(deadline: .seconds(15)), ClosingConnections()])),
             configuration: .init(address: .hostname(host, port: options.port), serverName: "dropin"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -45,6 +53,11 @@ struct ServeServer: AsyncParsableCommand {
             },
             logger: logger)
         try await app.runService()
+    }
+
+    private var pendingPayin: PendingPayin? {
+        guard let destination = options.payinDestination, let amount = options.payinAmount else { return nil }
+        return PendingPayin(destination: destination, amount: amount)
     }
 
     private func tokenSource(api: URL) throws -> any ClientTokenSource {
@@ -58,17 +71,24 @@ struct ServeServer: AsyncParsableCommand {
         return DwollaAPI(api: api, credentials: credentials, timeout: options.dwollaTimeout)
     }
 
-    /// Structured lines on standard error; secrets and tokens are never among their fields.
+    /// Structured lines on standard error; secrets and tokens are never among their fields, and
+    /// nothing from a request reaches them unescaped.
     private static func logger() -> Logger {
-        var logger = Logger(label: "dropin.serve") { label in StreamLogHandler.standardError(label: label) }
+        var logger = Logger(label: "dropin.serve") { label in EscapingLogHandler(wrapped: StreamLogHandler.standardError(label: label)) }
         logger.logLevel = .info
         return logger
     }
 }
 
 /// Client tokens made up locally, for previews with no credentials and no network.
+/// No beneficial owner is the customer's: without Dwolla there is nothing to check them against.
 struct LocalClientTokens: ClientTokenSource {
-    func clientToken(body: Data) async throws -> String {
-        "fake-client-token-" + UUID().uuidString.lowercased()
+    func clientToken(body: Data) async throws -> ClientToken {
+        ClientToken(token: "fake-client-token-" + UUID().uuidString.lowercased(),
+                    blob: "fake-blob-" + UUID().uuidString.lowercased())
+    }
+
+    func beneficialOwners(customerId: String) async throws -> [String] {
+        []
     }
 }

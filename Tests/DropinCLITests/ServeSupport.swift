@@ -129,7 +129,8 @@ final class ServedExample {
     /// `dwollaTimeout` replaces serve's 10 s wait for Dwolla. The fake Dwolla answers on this test
     /// process's shared threads, which other suites' work can hold for seconds on two cores; a
     /// test about many connections, not Dwolla's latency, gives it longer.
-    static func start(dwollaTimeout: Double? = nil) async throws -> ServedExample {
+    /// Serve's rate limit is off: these tests ask for many tokens as one customer.
+    static func start(dwollaTimeout: Double? = nil, arguments extra: [String] = []) async throws -> ServedExample {
         let scratch = try Scratch()
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"),
                                          to: scratch.url.appendingPathComponent("dropin.yml"))
@@ -137,7 +138,8 @@ final class ServedExample {
         try await dwolla.start()
         let timeout = dwollaTimeout.map { ["--dwolla-timeout", String($0)] } ?? []
         let serve = try ServeProcess(in: scratch.url,
-                                     arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url] + timeout)
+                                     arguments: ["--customer-id", ServeProcess.customer, "--dwolla-api", dwolla.url, "--rate-limit", "0"]
+                                        + timeout + extra)
         if serve.port == 0 {
             dwolla.stop()
             Issue.record("serve did not start: \(serve.log)")

@@ -24,6 +24,19 @@ package struct ServeOptions: ParsableArguments {
     @Flag(name: .customLong("fake-dwolla"), help: "Answer client tokens locally, for previews without credentials.")
     package var fakeDwolla = false
 
+    @Option(name: .customLong("allow-host"), help: "A host name to answer besides localhost and --host (repeatable).")
+    package var allowedHosts: [String] = []
+
+    @Option(name: .customLong("payin-destination"),
+            help: "A pending pay-in's funding source (id or href), standing in for your checkout; needs --customer-id and --payin-amount.")
+    package var payinDestination: String?
+
+    @Option(name: .customLong("payin-amount"), help: "The pending pay-in's amount in US dollars, such as 25.00.")
+    package var payinAmount: String?
+
+    @Option(name: .customLong("rate-limit"), help: "Token requests a session may make per minute; 0 turns the limit off.")
+    package var rateLimit = 60
+
     package init() {}
 
     package func validate() throws {
@@ -32,6 +45,12 @@ package struct ServeOptions: ParsableArguments {
         }
         if let dwollaAPI, URL(string: dwollaAPI)?.scheme == nil {
             throw ValidationError("--dwolla-api must be a URL such as https://api-sandbox.dwolla.com")
+        }
+        if (payinDestination == nil) != (payinAmount == nil) || (payinDestination != nil && customerId == nil) {
+            throw ValidationError("a pending pay-in needs --payin-destination, --payin-amount and --customer-id together")
+        }
+        if rateLimit < 0 {
+            throw ValidationError("--rate-limit must be 0 (off) or more")
         }
     }
 
@@ -42,6 +61,11 @@ package struct ServeOptions: ParsableArguments {
         if let customerId { arguments += ["--customer-id", customerId] }
         if let dwollaAPI { arguments += ["--dwolla-api", dwollaAPI] }
         if fakeDwolla { arguments.append("--fake-dwolla") }
+        for host in allowedHosts { arguments += ["--allow-host", host] }
+        if let payinDestination, let payinAmount {
+            arguments += ["--payin-destination", payinDestination, "--payin-amount", payinAmount]
+        }
+        arguments += ["--rate-limit", String(rateLimit)]
         return arguments
     }
 }

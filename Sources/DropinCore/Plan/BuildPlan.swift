@@ -12,6 +12,8 @@ public struct BuildPlan: Sendable {
     public let header: String
     /// The manifest's file name as the headers show it.
     public let manifestName: String
+    /// The pages' Content-Security-Policy; nil when the manifest turns it off.
+    public let pagePolicy: String?
 
     /// The templates the files are rendered from.
     public var templateNames: Set<String> {

@@ -1,7 +1,14 @@
 #!/usr/bin/env python3
 """Every page of a dropin site, in headless Chromium, against `dropin serve`.
 
-usage: e2e.py --site URL --manifest dropin.yml --customer ID --screenshots DIR
+usage: e2e.py --site URL --manifest dropin.yml --customer ID --payin-destination URL --screenshots DIR
+
+serve must run with that customer (--customer-id) and that pending pay-in (--payin-destination,
+--payin-amount 25.00): it puts the customer in every page whose elements take a customerId
+parameter, and a pay-in's token and blob, minted for the pending pay-in, in the pay page, as
+<meta name="dropin-param-NAME" content="...">. The pages' addresses carry other values for
+these, which must lose: a value from the server wins, and a token or blob never comes from the
+address.
 
 The real dwolla-web.js cannot be fetched here: a test double (dwolla-web-double.js, beside this
 file) is served over TLS on loopback, and Chromium resolves cdn.dwolla.com to it, so the pages
@@ -41,6 +48,35 @@ ACTIONS = {
     "dwolla-balance-display": ["customer.fundingsources.read"],
     "dwolla-payin": ["customer.fundingsources.read", "customer.transfers.send"],
 }
+
+# Parameters that only the server may give (docs/token-route.md: a pay-in's token and blob).
+SERVER_ONLY = {"token", "blob"}
+
+# What the page's address carries. customerId is another uuid than serve's, and token and blob are
+# values no server minted: serve's meta must win over the first and the others must never be used.
+ADDRESS = {
+    "customerId": "11111111-2222-4333-8444-555555555555", "fundingSourceId": "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+    "blob": "blob-from-the-address", "token": "token-from-the-address", "firstName": "Ada", "lastName": "Lovelace",
+    "email": "ada@example.com", "correlationId": "correlation-1", "termsUrl": "https://www.example.com/terms",
+}
+
+# Records every dropin event the document sees from the very start of each page, before any of the
+# page's scripts runs (params.js fires dropin:error while the page loads). Injected over CDP, it is
+# not subject to the page's CSP, which forbids inline script.
+RECORD_EVENTS = """
+window.__events = [];
+["dropin:success", "dropin:api-error", "dropin:error"].forEach(function (name) {
+  document.addEventListener(name, function (event) {
+    var detail = null;
+    try { detail = JSON.parse(JSON.stringify(event.detail)); } catch (error) { detail = String(error); }
+    var target = event.composedPath()[0];
+    window.__events.push({ name: name, target: target && target.tagName ? target.tagName.toLowerCase() : "document",
+                           detail: detail });
+  });
+});
+"""
+
+MISSING_MESSAGE = "This page needs fundingSourceId in its address, for example ?fundingSourceId=...."
 
 results = []
 
@@ -110,15 +146,39 @@ def console_problems(driver):
 
 
 def expected_attributes(component, params):
+    """What the element must carry; a parameter missing from params must be missing from it."""
     attributes = {}
     for name, value in (component.get("attributes") or {}).items():
         if isinstance(value, dict):
-            attributes[name.lower()] = params[value["param"]]
+            if params.get(value["param"]) is not None:
+                attributes[name.lower()] = params[value["param"]]
         elif value is True:
             attributes[name.lower()] = "true"
         elif value is not False:
             attributes[name.lower()] = str(value)
     return attributes
+
+
+def takes_parameter(page, attribute):
+    return any(isinstance(value, dict) and name.lower() == attribute.lower()
+               for component in page["components"] for name, value in (component.get("attributes") or {}).items())
+
+
+def served_parameters(driver):
+    """The values serve put in the page: {NAME: content} of each <meta name="dropin-param-NAME">."""
+    return driver.execute_script(
+        "var found = {};"
+        "document.querySelectorAll('meta[name^=\"dropin-param-\"]').forEach(function (meta) {"
+        "  found[meta.getAttribute('name').slice('dropin-param-'.length)] = meta.getAttribute('content'); });"
+        "return found;")
+
+
+def missing_message(driver):
+    return driver.execute_script("var m = document.querySelector('.dropin-missing-parameter'); return m ? m.textContent : null")
+
+
+def dropin_errors(driver):
+    return [event for event in driver.execute_script("return window.__events || []") if event["name"] == "dropin:error"]
 
 
 def expected_actions(component):
@@ -132,26 +192,25 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", required=True)
     parser.add_argument("--manifest", required=True)
-    parser.add_argument("--customer", required=True)
+    parser.add_argument("--customer", required=True, help="the customer serve was given (--customer-id)")
+    parser.add_argument("--payin-destination", required=True,
+                        help="the pending pay-in's funding source serve was given; the pay page's token and blob are minted for it")
     parser.add_argument("--screenshots", required=True)
     arguments = parser.parse_args()
     with open(arguments.manifest, encoding="utf-8") as file:
         manifest = yaml.safe_load(file)
-    params = {
-        "customerId": arguments.customer, "fundingSourceId": "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-        "blob": "blob-from-the-server", "token": "token-from-the-server", "firstName": "Ada", "lastName": "Lovelace",
-        "email": "ada@example.com", "correlationId": "correlation-1",
-    }
     os.makedirs(arguments.screenshots, exist_ok=True)
     driver = browser(start_double())
     try:
+        driver.execute_cdp_cmd("Page.enable", {})
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_EVENTS})
         driver.get(arguments.site + "/index.html")
         check("index.html has no console error", console_problems(driver) == [], console_problems(driver))
         driver.save_screenshot(os.path.join(arguments.screenshots, "index.png"))
 
         for page in manifest["pages"]:
             components = page["components"]
-            query = urllib.parse.urlencode(params)
+            query = urllib.parse.urlencode(ADDRESS)
             state = visit(driver, f"{arguments.site}/{page['path']}?{query}", len(components))
             name = page["path"]
             problems = console_problems(driver)
@@ -159,6 +218,20 @@ def main():
             if state is None:
                 check(f"{name}: the double loaded", False, "window.__double is missing")
                 continue
+            served = served_parameters(driver)
+            # The address's values, but serve's customer, and a token and blob only from serve.
+            params = {key: value for key, value in ADDRESS.items() if key not in SERVER_ONLY}
+            params.update({"customerId": arguments.customer, "token": served.get("token"), "blob": served.get("blob")})
+            if takes_parameter(page, "customerId"):
+                check(f"{name}: serve put its customer in the page", served.get("customerId") == arguments.customer, served)
+            if any(c["component"] == "dwolla-payin" for c in components):
+                check(f"{name}: serve put a token minted by Dwolla in the page",
+                      (served.get("token") or "").startswith("client-token-"), served)
+                check(f"{name}: serve put a blob minted by Dwolla in the page",
+                      (served.get("blob") or "").startswith("blob-"), served)
+                given = [value for element in state["elements"] for value in element["attributes"].values()]
+                check(f"{name}: the address's token and blob reach no element",
+                      ADDRESS["token"] not in given and ADDRESS["blob"] not in given, given)
             configured = state["configured"] or {}
             check(f"{name}: dwolla.configure got the environment", configured.get("environment") == manifest["environment"], configured)
             check(f"{name}: dwolla.configure got the token route", configured.get("tokenUrl") == manifest["token"]["url"]
@@ -196,13 +269,43 @@ def main():
         check("the allowed action still got its token", "customer.fundingsources.read" in state["elements"][0]["tokens"],
               state["elements"][0])
 
-        driver.get(f"{arguments.site}/{single}")
-        time.sleep(0.5)
-        message = driver.execute_script(
-            "var m = document.querySelector('.dropin-missing-parameter'); return m ? m.textContent : null")
-        check("a missing parameter shows a message instead of the component",
-              message == "This page needs customerId in its address, for example ?customerId=...."
-              and driver.execute_script("return document.querySelector('dwolla-balance-display')") is None, message)
+        driver.get_log("browser")
+        state = visit(driver, f"{arguments.site}/{single}", 1)
+        elements = (state or {}).get("elements") or []
+        check("a page without parameters in its address gets serve's customer",
+              [e["attributes"].get("customerid") for e in elements] == [arguments.customer], elements)
+        check("a page without parameters in its address shows no message", missing_message(driver) is None,
+              missing_message(driver))
+        check("a page without parameters in its address gets its tokens",
+              [sorted(e["tokens"]) for e in elements] == [["customer.fundingsources.read"]]
+              and not any(e["failures"] for e in elements), elements)
+
+        personal = "onboarding/personal.html"
+        driver.get_log("browser")
+        state = visit(driver, f"{arguments.site}/{personal}?" + urllib.parse.urlencode({"termsUrl": "javascript:alert(1)"}), 1)
+        elements = (state or {}).get("elements") or []
+        check("an optional link that is no http(s) link is left out",
+              [e["attributes"] for e in elements] == [{"privacy": "https://www.example.com/privacy"}], elements)
+        check("an optional link that is no http(s) link shows no message", missing_message(driver) is None,
+              missing_message(driver))
+        check("an optional link that is no http(s) link fires no dropin:error", dropin_errors(driver) == [],
+              dropin_errors(driver))
+        problems = console_problems(driver)
+        check("an optional link that is no http(s) link causes no console error", problems == [], problems)
+
+        verify = "banking/verify-bank.html"
+        for label, query in [("a missing required parameter", ""),
+                             ("a required parameter that is no uuid", "?fundingSourceId=not-a-uuid")]:
+            driver.get(f"{arguments.site}/{verify}{query}")
+            time.sleep(0.5)
+            message = missing_message(driver)
+            check(f"{label} shows a message instead of the component",
+                  message == MISSING_MESSAGE
+                  and driver.execute_script("return document.querySelector('dwolla-micro-deposits-verify')") is None, message)
+            errors = dropin_errors(driver)
+            check(f"{label} fires dropin:error naming it",
+                  [(e["target"], (e["detail"] or {}).get("missing"), (e["detail"] or {}).get("message")) for e in errors]
+                  == [("p", ["fundingSourceId"], MISSING_MESSAGE)], errors)
     finally:
         driver.quit()
     passed, failed = results.count(True), results.count(False)

@@ -9,7 +9,8 @@ struct BrowserTests {
         _ = try requireTool("chromium")
         _ = try requireTool("chromedriver")
         let python = try requireTool("python3")
-        let example = try await ServedExample.start()
+        let destination = "https://api-sandbox.dwolla.com/funding-sources/5b1c3a8e-9a8d-4d47-8c3e-2f0f5c6a7b8d"
+        let example = try await ServedExample.start(arguments: ["--payin-destination", destination, "--payin-amount", "25.00"])
         defer { example.stop() }
         let (scratch, serve) = (example.scratch, example.serve)
 
@@ -18,7 +19,7 @@ struct BrowserTests {
         let outcome = try await runOffPool(python, [
             repositoryRoot.appendingPathComponent("Tests/Browser/e2e.py").path,
             "--site", serve.url, "--manifest", scratch.url.appendingPathComponent("dropin.yml").path,
-            "--customer", ServeProcess.customer, "--screenshots", screenshots.path,
+            "--customer", ServeProcess.customer, "--screenshots", screenshots.path, "--payin-destination", destination,
         ], environment: ["NO_PROXY": "127.0.0.1,localhost"])
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr.suffix(3000))")
         #expect(outcome.stdout.contains(" passed, 0 failed"))

@@ -21,7 +21,8 @@ public struct Planner: Sendable {
         }
         files.append(PlannedFile(path: Self.configurePath, content: .template(name: "configure.js", context: configure(manifest, names))))
         if pages.contains(where: { $0.deferred }) {
-            files.append(PlannedFile(path: Self.paramsPath, content: .template(name: "params.js", context: ParamsContext(header: names.header))))
+            let context = ParamsContext(header: names.header, checks: paramChecks(pages))
+            files.append(PlannedFile(path: Self.paramsPath, content: .template(name: "params.js", context: context)))
         }
         files.append(indexFile(pages, manifest, names))
         let contract = tokenRouteContract(pages, manifest)
@@ -38,7 +39,7 @@ public struct Planner: Sendable {
         let plan = BuildPlan(files: files.sorted { $0.path < $1.path }, pageCount: pages.count,
                              componentCount: elements.count,
                              stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks), tokenRoute: contract,
-                             header: names.header, manifestName: names.manifest)
+                             header: names.header, manifestName: names.manifest, pagePolicy: names.csp)
         // The files keep what they need of the pages; the rest goes.
         releaseElsewhere(consume pages)
         releaseElsewhere(consume elements)
@@ -112,6 +113,10 @@ public struct Planner: Sendable {
         var params: [ParamContext] = []
         for (name, value) in element.attributes {
             switch value {
+            case .text(let text) where placeholder != nil:
+                // In a snippet, literal text must render as written through the app's template
+                // engine too: it comes already escaped, where the template writes it raw.
+                attributes.append(AttributeContext(name: name, value: "", placeholder: SnippetText.literal(text)))
             case .text(let text): attributes.append(AttributeContext(name: name, value: text, placeholder: ""))
             case .flag: attributes.append(AttributeContext(name: name, value: "true", placeholder: ""))
             case .parameter(let parameter):
@@ -196,10 +201,35 @@ public struct Planner: Sendable {
         }
         return TokenRouteContract(
             environment: manifest.environment.value, tokenURL: manifest.token.url.value,
+            payinAmounts: payinAmounts(pages),
             actions: usesByTag.values.reduce(into: Set<Action>()) { $0.formUnion($1.actions) }.map(\.rawValue).sorted(),
             components: usesByTag.keys.sorted().map { tag in
                 TokenRouteContract.Use(tag: tag, actions: usesByTag[tag]!.actions.map(\.rawValue).sorted(), pages: usesByTag[tag]!.pages)
             })
+    }
+
+    /// The amounts the manifest's pay-ins fix; nil when one leaves it to the app's server.
+    private func payinAmounts(_ pages: [PlannedPage]) -> [String]? {
+        var amounts: [String] = []
+        for element in pages.lazy.flatMap(\.elements) where element.spec.tag == "dwolla-payin" {
+            guard case .text(let amount)? = element.attributes.first(where: { $0.name == "amount" })?.value else { return nil }
+            amounts.append(amount)
+        }
+        return unique(amounts).sorted()
+    }
+
+    /// What params.js checks of each parameter, for each component and attribute that takes one.
+    private func paramChecks(_ pages: [PlannedPage]) -> [ParamCheck] {
+        var seen = Set<String>()
+        var checks: [ParamCheck] = []
+        for element in pages.lazy.flatMap(\.elements) {
+            for (name, value) in element.attributes {
+                guard case .parameter = value, let spec = element.spec.attribute(named: name),
+                      seen.insert("\(element.spec.tag) \(name)").inserted else { continue }
+                checks.append(ParamCheck(tag: element.spec.tag, attribute: name, spec: spec))
+            }
+        }
+        return checks.sorted { $0.key < $1.key }
     }
 
     /// The token route's code for one stack: the Node handler from its template, or the Swift
@@ -208,7 +238,7 @@ public struct Planner: Sendable {
         switch language {
         case .node:
             return [PlannedFile(path: "dropin/server/node/dwolla-token-route.js",
-                                content: .template(name: "token-route.js", context: ParamsContext(header: names.header)))]
+                                content: .template(name: "token-route.js", context: HeaderContext(header: names.header)))]
         case .swift:
             return EmbeddedTemplates.tokenRouteSources.map { file in
                 PlannedFile(path: "dropin/server/swift/\(file.name)", content: .text("// \(names.header)\n" + file.text))

@@ -132,6 +132,43 @@ public final class ConfigureContext: Sendable {
 
 public final class ParamsContext: Sendable {
     public let header: String
+    public let checks: [ParamCheck]
+
+    init(header: String, checks: [ParamCheck]) {
+        self.header = header
+        self.checks = checks
+    }
+}
+
+/// What params.js requires of one attribute's parameter on one component.
+public final class ParamCheck: Sendable {
+    /// `tag attribute`, the attribute in lowercase as it stands in the page.
+    public let key: String
+    /// uuid, url, amount, choice or text.
+    public let kind: String
+    public let required: Bool
+    /// Taken only from the page as the server made it, never from its address.
+    public let serverOnly: Bool
+    public let choices: [String]
+
+    init(tag: String, attribute: String, spec: AttributeSpec) {
+        key = "\(tag) \(attribute.lowercased())"
+        switch spec.kind {
+        case .uuid: kind = "uuid"
+        case .url: kind = "url"
+        case .amount: kind = "amount"
+        case .choice: kind = "choice"
+        case .text, .boolean: kind = "text"
+        }
+        required = spec.isRequired
+        serverOnly = spec.isPerRequest
+        if case .choice(let values) = spec.kind { choices = values } else { choices = [] }
+    }
+}
+
+/// A file that shows nothing of the manifest but the header.
+public final class HeaderContext: Sendable {
+    public let header: String
 
     init(header: String) {
         self.header = header

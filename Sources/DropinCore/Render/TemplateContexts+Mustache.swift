@@ -88,6 +88,29 @@ extension ConfigureContext: MustacheParent {
 
 extension ParamsContext: MustacheParent {
     public func child(named name: String) -> Any? {
+        switch name {
+        case "header": return MustacheText(header)
+        case "checks": return checks
+        default: return nil
+        }
+    }
+}
+
+extension ParamCheck: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "key": return MustacheText(key)
+        case "kind": return MustacheText(kind)
+        case "required": return required
+        case "serverOnly": return serverOnly
+        case "choices": return choices.map(MustacheText.init)
+        default: return nil
+        }
+    }
+}
+
+extension HeaderContext: MustacheParent {
+    public func child(named name: String) -> Any? {
         name == "header" ? MustacheText(header) : nil
     }
 }

@@ -31,6 +31,7 @@ public struct Pipeline: Sendable {
         let (templates, templateProblems) = TemplateSet.load(
             overrides: templatesFolder,
             displayFolder: manifest.templates.map { base.display($0.value) } ?? "",
+            inside: base.folder,
             renders: plan.templateNames)
         diagnostics += templateProblems
         guard let templates else { return (nil, diagnostics) }

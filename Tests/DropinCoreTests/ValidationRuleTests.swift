@@ -429,14 +429,51 @@ let ruleCases: [RuleCase] = [
         Expected("invalid-csp", "'connect-srcs' is not a directive dropin can extend; did you mean 'connect-src'?",
                  at: 8, 5, path: "csp.add.connect-srcs"),
         Expected("invalid-csp",
-                 "'https://a.example.com; script-src *' is not a CSP source: write one origin or keyword per item, such as https://fonts.example.com or 'unsafe-inline'",
+                 "'https://a.example.com; script-src *' is not a CSP source: \(cspAdvice)",
                  at: 9, 15, path: "csp.add.img-src[0]"),
         Expected("invalid-csrf", "token.csrf.meta must be a meta name such as csrf-token, not 'csrf token'",
                  at: 13, 16, path: "token.csrf.meta"),
         Expected("invalid-csrf", "token.csrf.header must be a header name such as X-CSRF-Token, not 'X-CSRF:1'",
                  at: 13, 38, path: "token.csrf.header"),
     ]),
+    // The security review's injection passed the old check: a quoted source that closes the
+    // directive and opens another.
+    RuleCase(name: "CSP additions follow CSP Level 3's source grammar", yaml: """
+        version: 1
+        environment: sandbox
+        csp:
+          add:
+            default-src: ["'x; script-src data:; y'", "'none'", "https://ok.example.com/path;x"]
+            img-src: ["https://*.example.com:443/images/", "data:", "'self'", "'nonce-abc+/_-=='", "'sha256-AbC='", "*"]
+            connect-src: ["wss://live.example.com:*", "'sha1-abc'", "https://exa mple.com", "javascript", "http://[::1]"]
+        token: {url: /t}
+        pages:
+          - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        """, expected: [
+        Expected("invalid-csp", "''x; script-src data:; y'' is not a CSP source: \(cspAdvice)", at: 5, 19, path: "csp.add.default-src[0]"),
+        Expected("invalid-csp", "''none'' is not a CSP source: \(cspAdvice)", at: 5, 47, path: "csp.add.default-src[1]"),
+        Expected("invalid-csp", "'https://ok.example.com/path;x' is not a CSP source: \(cspAdvice)", at: 5, 57, path: "csp.add.default-src[2]"),
+        Expected("invalid-csp", "''sha1-abc'' is not a CSP source: \(cspAdvice)", at: 7, 47, path: "csp.add.connect-src[1]"),
+        Expected("invalid-csp", "'https://exa mple.com' is not a CSP source: \(cspAdvice)", at: 7, 61, path: "csp.add.connect-src[2]"),
+        Expected("invalid-csp", "'http://[::1]' is not a CSP source: \(cspAdvice)", at: 7, 99, path: "csp.add.connect-src[4]"),
+    ]),
+    RuleCase(name: "templates stay inside the manifest's folder; publicPath holds only URL characters", yaml: """
+        version: 1
+        environment: sandbox
+        templates: ../../../../etc
+        publicPath: "/{{7*7}}/%zz/"
+        token: {url: /t}
+        pages:
+          - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        """, expected: [
+        Expected("invalid-path", "'templates' must stay inside the manifest's folder: remove the '..' segments", at: 3, 12, path: "templates"),
+        Expected("invalid-public-path",
+                 "publicPath must be the URL path your app serves the output folder at, starting and ending with '/' (such as / or /static/dropin/), not '/{{7*7}}/%zz/'",
+                 at: 4, 13, path: "publicPath"),
+    ]),
 ]
+
+private let cspAdvice = "write one per item, an origin such as https://fonts.example.com, a scheme such as data:, a keyword such as 'unsafe-inline', or a nonce or hash source"
 
 @Test(arguments: ruleCases)
 func validationRule(_ rule: RuleCase) throws {

@@ -70,12 +70,19 @@ public struct TemplateSet: Sendable {
     /// build. With overrides, every default is parsed, as an override may include any of them.
     /// Problems (an unknown or unreadable file, a template that does not parse) come back as
     /// diagnostics; the set is nil when there are any.
-    public static func load(overrides folder: URL?, displayFolder: String, renders: Set<String>? = nil)
+    /// `inside` is the manifest's folder: the overrides' folder must resolve inside it, whatever
+    /// symbolic links lead there.
+    public static func load(overrides folder: URL?, displayFolder: String, inside root: URL? = nil, renders: Set<String>? = nil)
         -> (TemplateSet?, [Diagnostic]) {
         _ = ContentTypes.registered
         var texts = Dictionary(uniqueKeysWithValues: defaults.map { ($0.name, $0.text) })
         var origins: [String: Origin] = [:]
         var diagnostics: [Diagnostic] = []
+        if let folder, let root, !resolves(folder, inside: root) {
+            return (nil, [.error("invalid-path",
+                "the templates folder \(displayFolder) leads outside the manifest's folder through a symbolic link: keep the templates inside the project",
+                at: SourceLocation(file: displayFolder, line: 1, column: 1))])
+        }
         if let folder {
             let (overrides, problems) = readOverrides(folder, displayFolder: displayFolder, known: Array(texts.keys).sorted())
             diagnostics += problems
@@ -150,6 +157,12 @@ public struct TemplateSet: Sendable {
                     at: SourceLocation(file: display, line: 1, column: 1)))
                 continue
             }
+            guard !isSymbolicLink(entry) else {
+                diagnostics.append(.error("unreadable-template",
+                    "\(display) is a symbolic link: copy the template into \(displayFolder) instead, so the build reads only the project's own files",
+                    at: SourceLocation(file: display, line: 1, column: 1)))
+                continue
+            }
             guard let data = try? Data(contentsOf: entry), let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error("unreadable-template", "\(display) cannot be read as UTF-8 text",
                                           at: SourceLocation(file: display, line: 1, column: 1)))
@@ -158,6 +171,22 @@ public struct TemplateSet: Sendable {
             overrides.append((name, text, display))
         }
         return (overrides, diagnostics)
+    }
+
+    /// True when the folder does not exist (reported when it is read) or its real path is
+    /// inside the root's.
+    private static func resolves(_ folder: URL, inside root: URL) -> Bool {
+        guard let real = realpath(folder.path, nil) else { return true }
+        defer { free(real) }
+        guard let realRoot = realpath(root.path, nil) else { return true }
+        defer { free(realRoot) }
+        let path = String(cString: real), rootPath = String(cString: realRoot)
+        return path == rootPath || path.hasPrefix(rootPath == "/" ? "/" : rootPath + "/")
+    }
+
+    private static func isSymbolicLink(_ url: URL) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
     }
 
     private static func describe(_ error: Error) -> String {

@@ -89,9 +89,7 @@ struct ProjectRules {
         let value = publicPath.value
         let isPath = value.hasPrefix("/") && !value.hasPrefix("//")
         let isURL = value.hasPrefix("https://") || value.hasPrefix("http://")
-        guard (isPath || isURL) && value.hasSuffix("/"),
-              !value.unicodeScalars.contains(where: { RelativePath.isControl($0) || $0 == " " || $0 == "\"" })
-        else {
+        guard (isPath || isURL) && value.hasSuffix("/"), Self.isURLText(value) else {
             return [.error("invalid-public-path",
                 "publicPath must be the URL path your app serves the output folder at, starting and ending with '/' (such as / or /static/dropin/), not '\(value)'",
                 at: publicPath.location, path: publicPath.path)]
@@ -100,11 +98,26 @@ struct ProjectRules {
     }
 
     func templates(_ templates: Located<String>) -> [Diagnostic] {
-        if templates.value.isEmpty || templates.value.hasPrefix("/") || templates.value.hasPrefix("~") {
-            return [.error("invalid-path", "'templates' must name a folder relative to the manifest",
+        let value = templates.value.hasSuffix("/") && templates.value.count > 1 ? String(templates.value.dropLast()) : templates.value
+        if let problem = RelativePath.problem(in: value) {
+            return [.error("invalid-path", RelativePath.explain(problem, key: "templates", folder: "the manifest's folder"),
                            at: templates.location, path: templates.path)]
         }
         return []
+    }
+
+    /// Only the characters a URL may hold (RFC 3986), `%` only before two hex digits: nothing
+    /// a browser would have to repair, nor a brace or percent sign an app's template engine
+    /// would read as its own tag in the snippets' links.
+    static func isURLText(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&()*+,;=:@/".utf8)
+        func isHex(_ index: Int) -> Bool {
+            index < bytes.count && (Set("0123456789abcdefABCDEF".utf8)).contains(bytes[index])
+        }
+        return bytes.indices.allSatisfy { index in
+            allowed.contains(bytes[index]) || (bytes[index] == UInt8(ascii: "%") && isHex(index + 1) && isHex(index + 2))
+        }
     }
 
     static let cspDirectives = [
@@ -124,7 +137,7 @@ struct ProjectRules {
             }
             for source in sources where !ContentSecurityPolicy.isSource(source.value) {
                 diagnostics.append(.error("invalid-csp",
-                    "'\(source.value)' is not a CSP source: write one origin or keyword per item, such as https://fonts.example.com or 'unsafe-inline'",
+                    "'\(source.value)' is not a CSP source: write one per item, an origin such as https://fonts.example.com, a scheme such as data:, a keyword such as 'unsafe-inline', or a nonce or hash source",
                     at: source.location, path: source.path))
             }
         }

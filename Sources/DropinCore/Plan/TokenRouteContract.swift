@@ -81,9 +81,11 @@ public struct TokenRouteContract: Sendable {
                 ("description", .text("""
                     The route the app's pages call for Dwolla client tokens, once per action. It
                     allows exactly the actions of the drop-in components in use, mints tokens only
-                    for the signed-in customer (taken from the session, never from the body), and
-                    answers failures with RFC 9457 problem documents that carry no detail from
-                    Dwolla.
+                    for the signed-in customer (taken from the session, never from the body), a
+                    pay-in only for the destination and amount the app's server decided (the
+                    session's pending pay-in), a beneficial owner only of that customer, limits
+                    each session's rate, and answers failures with RFC 9457 problem documents that
+                    carry no detail from Dwolla.
                     """.replacingOccurrences(of: "\n", with: " "))),
             ])),
         ]

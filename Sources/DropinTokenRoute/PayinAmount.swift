@@ -1,20 +1,17 @@
-// Amounts in US dollars as Dwolla writes them ("25.00"), compared by value.
+// Amounts in US dollars as the manifest and dwolla-payin write them ("25", "25.5", "25.00"),
+// compared as Dwolla's two-decimal text, so that no float ever rounds a cent.
 
 enum PayinAmount {
-    /// The amount in cents: digits, optionally a point and one or two digits, as the manifest
-    /// writes amounts; nil for anything else.
-    static func cents(_ text: String) -> Int? {
+    /// Dwolla's value for the amount (`25.00`): digits, optionally a point and one or two
+    /// digits, leading zeros dropped; nil for anything else.
+    static func dollars(_ text: String) -> String? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) } }),
-              parts.count == 1 || parts[1].utf8.count <= 2, parts[0].utf8.count <= 12,
-              let dollars = Int(parts[0]), let cents = parts.count == 2 ? Int(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) : 0
+        guard (1...2).contains(parts.count),
+              parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) } }),
+              parts.count == 1 || parts[1].utf8.count <= 2
         else { return nil }
-        return dollars * 100 + cents
-    }
-
-    /// Dwolla's form of an amount in cents: `{"currency": "USD", "value": "25.00"}`'s value.
-    static func value(cents: Int) -> String {
-        let remainder = cents % 100
-        return "\(cents / 100).\(remainder < 10 ? "0" : "")\(remainder)"
+        let whole = parts[0].drop { $0 == "0" }
+        let cents = parts.count == 2 ? String(parts[1]) : ""
+        return (whole.isEmpty ? "0" : String(whole)) + "." + cents.padding(toLength: 2, withPad: "0", startingAt: 0)
     }
 }

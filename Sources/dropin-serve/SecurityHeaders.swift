@@ -10,7 +10,13 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     let pagePolicy: String?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            // A 404, 405 or 416 from further in gets the same headers.
+            response = try error.response(from: request, context: context)
+        }
         if response.headers[.contentType] == nil && response.status == .ok {
             response.headers[.contentType] = "application/octet-stream"
         }

@@ -33,10 +33,11 @@ struct ServeServer: AsyncParsableCommand {
         let files = PublicFiles<BasicRequestContext>(folder: rendered.folder.url, routePath: tokenPath)
 
         let router = Router()
-        router.add(middleware: AllowedHosts(listeningOn: options.host, allowing: options.allowedHosts))
         router.add(middleware: SecurityHeaders(pagePolicy: rendered.plan.pagePolicy))
+        router.add(middleware: AllowedHosts(listeningOn: options.host, allowing: options.allowedHosts))
         router.add(middleware: files)
-        router.add(middleware: ServerParameters(files: files, route: route, customerId: options.customerId, payin: pendingPayin))
+        router.add(middleware: ServerParameters(files: files, route: route, customerId: options.customerId, payin: pendingPayin,
+                                                logger: logger))
         router.add(middleware: FileMiddleware(rendered.folder.url.path, searchForIndexHtml: true, logger: logger))
         let session: TokenRouteSession = .signedIn(customerId: options.customerId, payin: pendingPayin)
         route.add(to: router, path: tokenPath) { _, _ in session }

@@ -108,6 +108,31 @@ struct ServeHardeningTests {
         #expect(record.contains("x-content-type-options: nosniff") && record.contains("content-type: application/json"))
     }
 
+    @Test func refusalsCarryTheHeadersToo() throws {
+        defer { stop() }
+        let foreignHost = try get("/balance.html", host: "evil.example").lowercased()
+        let wrongMethod = try exchange("PUT /balance.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").lowercased()
+        let missing = try get("/nothing.html").lowercased()
+        for answer in [foreignHost, wrongMethod, missing] {
+            #expect(answer.contains("x-content-type-options: nosniff") && answer.contains("frame-ancestors 'none'"), "\(answer.prefix(300))")
+        }
+    }
+
+    /// A pay page's token costs a call to Dwolla: an image on another site, a HEAD, or a page
+    /// asked for too often gets the page without one.
+    @Test func aPayinTokenIsMintedOnlyForTheSitesOwnNavigationsWithinTheLimit() throws {
+        defer { stop() }
+        let crossSite = try exchange("GET /pay.html HTTP/1.1\r\nHost: 127.0.0.1\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Dest: image\r\nConnection: close\r\n\r\n")
+        #expect(crossSite.hasPrefix("HTTP/1.1 200") && !crossSite.contains("<meta name=\"dropin-param-token\""))
+        let head = try exchange("HEAD /pay.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        #expect(head.hasPrefix("HTTP/1.1 200"))
+        #expect(dwolla.requests.isEmpty)
+        // serve runs with --rate-limit 3.
+        let pages = try (0..<5).map { _ in try get("/pay.html") }
+        #expect(pages.map { $0.contains("<meta name=\"dropin-param-token\"") } == [true, true, true, false, false])
+        #expect(dwolla.paths().filter { $0 == "/client-tokens" }.count == 3)
+    }
+
     @Test func aDeclaredOversizedBodyIsRefusedUnreadAndTheConnectionClosed() throws {
         defer { stop() }
         // Headers only: the answer must come without the body, and then the connection must end.
@@ -166,7 +191,7 @@ struct ServeHardeningTests {
         let body = try #require(dwolla.requests.last?.body)
         #expect(try sameJSON(body, #"{"action":"customer.transfers.send","_links":{"customer":{"href":"https://api-sandbox.dwolla.com/customers/\#(ServeProcess.customer)"},"destination":{"href":"\#(Self.destination)"}},"amount":{"currency":"USD","value":"25.00"}}"#))
         let balance = try get("/balance.html")
-        #expect(!balance.contains("dropin-param-token"))
+        #expect(!balance.contains("<meta name=\"dropin-param-token\""))
     }
 }
 

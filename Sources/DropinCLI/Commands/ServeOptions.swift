@@ -49,6 +49,9 @@ package struct ServeOptions: ParsableArguments {
         if (payinDestination == nil) != (payinAmount == nil) || (payinDestination != nil && customerId == nil) {
             throw ValidationError("a pending pay-in needs --payin-destination, --payin-amount and --customer-id together")
         }
+        if !(0.1...600).contains(dwollaTimeout) {
+            throw ValidationError("--dwolla-timeout must be a number of seconds from 0.1 to 600")
+        }
         if rateLimit < 0 {
             throw ValidationError("--rate-limit must be 0 (off) or more")
         }

@@ -457,6 +457,28 @@ let ruleCases: [RuleCase] = [
         Expected("invalid-csp", "'https://exa mple.com' is not a CSP source: \(cspAdvice)", at: 7, 61, path: "csp.add.connect-src[2]"),
         Expected("invalid-csp", "'http://[::1]' is not a CSP source: \(cspAdvice)", at: 7, 99, path: "csp.add.connect-src[4]"),
     ]),
+    RuleCase(name: "a token URL that would inject into the pages' policy or carry credentials", yaml: """
+        version: 1
+        environment: sandbox
+        token: {url: "https://x.example;sandbox/api"}
+        pages:
+          - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        """, expected: [
+        Expected("invalid-token-url",
+                 "token.url's origin 'https://x.example;sandbox' is not a plain scheme, host and port: write one such as https://api.example.com",
+                 at: 3, 14, path: "token.url"),
+    ]),
+    RuleCase(name: "a token URL with a user name", yaml: """
+        version: 1
+        environment: sandbox
+        token: {url: "https://u:p@x.example/api"}
+        pages:
+          - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        """, expected: [
+        Expected("invalid-token-url",
+                 "token.url must not carry a user name or password: the pages' policy and every browser would see them",
+                 at: 3, 14, path: "token.url"),
+    ]),
     RuleCase(name: "templates stay inside the manifest's folder; publicPath holds only URL characters", yaml: """
         version: 1
         environment: sandbox

@@ -106,11 +106,13 @@ public enum ContentSecurityPolicy {
         isLetter(scalar) || ("0"..."9").contains(scalar)
     }
 
-    private static func origin(of url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://"), url.hasPrefix("http") else { return nil }
+    /// The scheme, host and port of a full URL, in lowercase as browsers compare them; nil for
+    /// a path.
+    static func origin(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://"), url.lowercased().hasPrefix("http") else { return nil }
         let rest = url[schemeEnd.upperBound...]
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return String(url[..<schemeEnd.upperBound]) + host
+        return (String(url[..<schemeEnd.upperBound]) + host).lowercased()
     }
 
     private static func unique(_ sources: [String]) -> [String] {

@@ -161,7 +161,8 @@ public final class ParamCheck: Sendable {
         case .text, .boolean: kind = "text"
         }
         required = spec.isRequired
-        serverOnly = spec.isPerRequest
+        // An amount decides money, like the pay-in's token and blob: the address never sets it.
+        serverOnly = spec.isPerRequest || spec.kind == .amount
         if case .choice(let values) = spec.kind { choices = values } else { choices = [] }
     }
 }

@@ -70,6 +70,12 @@ struct ProjectRules {
         guard scheme == "https" || scheme == "http", components.host?.isEmpty == false else {
             return error("token.url must be a path starting with '/' or an https URL, not a '\(scheme):' URL")
         }
+        if components.user != nil || components.password != nil {
+            return error("token.url must not carry a user name or password: the pages' policy and every browser would see them")
+        }
+        if let origin = ContentSecurityPolicy.origin(of: url.value), !ContentSecurityPolicy.isSource(origin) {
+            return error("token.url's origin '\(origin)' is not a plain scheme, host and port: write one such as https://api.example.com")
+        }
         if scheme == "http" && environment == .production {
             return error("token.url uses http in production: client tokens would cross the network unencrypted; use https or a path starting with '/'")
         }

@@ -96,6 +96,13 @@ function readLinkGroup(key, group) {
   return { links };
 }
 
+// Every string in the value, keys too, is well-formed Unicode: no lone surrogate.
+function wellFormed(value) {
+  if (typeof value === "string") return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+  if (value === null || typeof value !== "object") return true;
+  return Object.entries(value).every(([key, item]) => wellFormed(key) && wellFormed(item));
+}
+
 function sameLinks(a, b) {
   const names = Object.keys(a);
   return names.length === Object.keys(b).length && names.every((name) => b[name] === a[name]);
@@ -105,7 +112,8 @@ function sameLinks(a, b) {
 function parseRequest(text) {
   let object;
   try { object = JSON.parse(text); } catch (error) { return malformed("The body must be a JSON object."); }
-  if (!isObject(object)) return malformed("The body must be a JSON object.");
+  // JSON.parse takes a lone surrogate escape ("\ud800"), which no other route's parser does.
+  if (!isObject(object) || !wellFormed(object)) return malformed("The body must be a JSON object.");
   const unknown = Object.keys(object).sort().find((key) => !FIELDS.has(key));
   if (unknown) return malformed("Unknown field " + unknown + ".");
   if (typeof object.action !== "string" || object.action === "") return malformed("action must be a non-empty string.");
@@ -358,7 +366,10 @@ function createTokenRoute(options) {
       return deny(429, "Too many requests", "Too many token requests; try again in a moment.", action, { "Retry-After": String(wait) });
     }
     if (!allowed.has(action)) return deny(403, "Action not allowed", "This app does not use the action " + action + ".", action);
-    const customerHref = session.customerId ? resources + "/customers/" + session.customerId : null;
+    // A session customer that is not an id is the app's mistake: no customer, never a link to
+    // something else.
+    const customerHref = typeof session.customerId === "string" && UUID.test(session.customerId)
+      ? resources + "/customers/" + session.customerId : null;
     if (request.customers.some((href) => customerHref === null || href.toLowerCase() !== customerHref.toLowerCase())) {
       return deny(403, "Not your customer", "Tokens are issued only for the signed-in customer.", action);
     }
@@ -378,6 +389,9 @@ function createTokenRoute(options) {
       dwollaBody.amount = { currency: "USD", value: payin.amount };
     }
     const owner = request.links["beneficial-owner"];
+    if (owner !== undefined && !customerHref) {
+      return deny(403, "Not your beneficial owner", "Tokens are issued only for the signed-in customer's beneficial owners.", action);
+    }
     if (owner !== undefined) {
       let owners;
       try {
@@ -404,7 +418,7 @@ function createTokenRoute(options) {
 
   function rateLimitKey(session, address) {
     if (session.id !== undefined && session.id !== null && session.id !== "") return "session " + session.id;
-    if (session.customerId) return "customer " + session.customerId;
+    if (typeof session.customerId === "string" && session.customerId !== "") return "customer " + session.customerId;
     return "address " + address;
   }
 

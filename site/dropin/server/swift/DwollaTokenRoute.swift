@@ -76,7 +76,7 @@ public struct DwollaTokenRoute: Sendable {
     public let api: URL
     public let source: any ClientTokenSource
     public let logger: Logger
-    private let payinCents: Set<Int>?
+    private let payinAmounts: Set<String>?
     private let limiter: RateLimiter?
     private let owners: BeneficialOwnerCache
 
@@ -87,7 +87,7 @@ public struct DwollaTokenRoute: Sendable {
         self.api = allowlist.api
         self.source = source
         self.logger = logger
-        self.payinCents = allowlist.payinCents
+        self.payinAmounts = allowlist.payinAmounts
         self.limiter = rateLimit.map(RateLimiter.init)
         self.owners = BeneficialOwnerCache(source: source, lifetime: seconds)
     }
@@ -102,8 +102,8 @@ public struct DwollaTokenRoute: Sendable {
         }
         let action = request.action
         guard session.isSignedIn else { return deny(401, "Not signed in", "Sign in to use this page.", action) }
-        if let limiter, let wait = limiter.admit(session.id ?? session.customerId ?? client ?? "") {
-            return deny(429, "Too many token requests", "Try again in \(wait) seconds.", action, headers: ["Retry-After": String(wait)])
+        if let wait = retryAfter(session, client: client) {
+            return deny(429, "Too many requests", "Too many token requests; try again in a moment.", action, headers: ["Retry-After": String(wait)])
         }
         guard allowlist.contains(action) else {
             return deny(403, "Action not allowed", "This app does not use the action \(action).", action)
@@ -117,7 +117,7 @@ public struct DwollaTokenRoute: Sendable {
         }
         if request.linksDisagree { return deny(403, "Links disagree", "_links and links must name the same links.", action) }
         if let problem = request.shapeProblem(resources: api) { return problem.answer }
-        var payin: (destination: String, cents: Int)?
+        var payin: (destination: String, amount: String)?
         if action == Self.payinAction {
             switch pendingPayin(of: session, matching: request) {
             case .success(let pending): payin = pending
@@ -141,16 +141,16 @@ public struct DwollaTokenRoute: Sendable {
         guard allowlist.contains(Self.payinAction) else {
             throw PayinRefusal(description: "no dwolla-payin in the manifest: customer.transfers.send is not allowed")
         }
-        guard UUID(uuidString: customerId) != nil, let customer = customerHref(customerId) else {
+        guard let customer = customerHref(customerId) else {
             throw PayinRefusal(description: "customerId must be a Dwolla customer id (a UUID)")
         }
         guard let destination = fundingSource(payin.destination) else {
             throw PayinRefusal(description: "destination must be a funding source of this Dwolla environment, or its id")
         }
-        guard let cents = allowedCents(payin.amount) else {
+        guard let amount = allowedAmount(payin.amount) else {
             throw PayinRefusal(description: "amount \(payin.amount) is not a positive USD amount the manifest allows")
         }
-        let body = dwollaBody(action: Self.payinAction, customer: customer, beneficialOwner: nil, payin: (destination, cents))
+        let body = dwollaBody(action: Self.payinAction, customer: customer, beneficialOwner: nil, payin: (destination, amount))
         do {
             let token = try await source.clientToken(body: body)
             logger.info("pay-in token issued")
@@ -169,31 +169,44 @@ public struct DwollaTokenRoute: Sendable {
     /// The session's pending pay-in, when the request names nothing else and the manifest allows
     /// its amount.
     private func pendingPayin(of session: TokenRouteSession, matching request: TokenRequest)
-        -> Result<(destination: String, cents: Int), Refusal> {
+        -> Result<(destination: String, amount: String), Refusal> {
         guard let pending = session.payin else {
             return .failure(Refusal(title: "No pay-in pending", detail: "There is no pay-in waiting for this customer."))
         }
-        let other = Refusal(title: "Not this pay-in", detail: "Tokens are issued only for the pay-in the app decided.")
-        guard let destination = fundingSource(pending.destination), let cents = allowedCents(pending.amount) else {
-            logger.error("the session's pending pay-in is not one the manifest allows")
+        let other = Refusal(title: "Not this pay-in", detail: "Tokens are issued only for the pay-in the app has decided.")
+        guard let destination = fundingSource(pending.destination), let amount = allowedAmount(pending.amount) else {
+            logger.warning("the session's pending pay-in cannot be paid: its destination is not a funding source of this environment, or its amount is not one the manifest allows")
             return .failure(other)
         }
-        if let asked = request.links["destination"], asked.lowercased() != destination { return .failure(other) }
-        if let asked = request.amount, PayinAmount.cents(asked.value) != cents { return .failure(other) }
-        return .success((destination, cents))
+        if let asked = request.links["destination"], asked.lowercased() != destination.lowercased() { return .failure(other) }
+        if let asked = request.amount, PayinAmount.dollars(asked.value) != amount { return .failure(other) }
+        return .success((destination, amount))
     }
 
-    /// A positive amount, and one of the manifest's where it fixes any.
-    private func allowedCents(_ amount: String) -> Int? {
-        guard let cents = PayinAmount.cents(amount), cents > 0, payinCents?.contains(cents) ?? true else { return nil }
-        return cents
+    /// Dwolla's value for a positive amount, one of the manifest's where it fixes any.
+    private func allowedAmount(_ amount: String) -> String? {
+        guard let dollars = PayinAmount.dollars(amount), dollars != "0.00", payinAmounts?.contains(dollars) ?? true else { return nil }
+        return dollars
     }
 
-    /// A funding source's href in lowercase, given its href or its bare id.
+    /// A funding source's href, given its href or its bare id.
     private func fundingSource(_ text: String) -> String? {
-        let href = UUID(uuidString: text) != nil ? api.appendingPathComponent("funding-sources").appendingPathComponent(text).absoluteString : text
-        return TokenRequest.resourceId(href, "funding-sources", resources: api)
-            .map { api.appendingPathComponent("funding-sources").appendingPathComponent($0).absoluteString }
+        TokenRequest.resourceHref(text, "funding-sources", resources: api)
+    }
+
+    /// nil when the session may ask now; else the seconds until it may. Keys of each kind are
+    /// kept apart, so that no session id can stand for a customer or an address.
+    private func retryAfter(_ session: TokenRouteSession, client: String?) -> Int? {
+        guard let limiter else { return nil }
+        let key = session.id.flatMap { $0.isEmpty ? nil : "session " + $0 }
+            ?? session.customerId.flatMap { $0.isEmpty ? nil : "customer " + $0 } ?? "address " + (client ?? "")
+        return limiter.admit(key)
+    }
+
+    /// For an app's own use of the route's limit, such as minting a pay-in's token for a page:
+    /// nil when the key may go on, else the seconds until it may.
+    public func rateLimitWait(for key: String) -> Int? {
+        limiter?.admit("app " + key)
     }
 
     /// The beneficial owner's id, when it is one of the session customer's.
@@ -204,13 +217,14 @@ public struct DwollaTokenRoute: Sendable {
 
     private func ownedBeneficialOwner(_ href: String, session: TokenRouteSession, action: String) async
         -> Verdict<String> {
-        let notOwned = { deny(403, "Not your beneficial owner", "Tokens are issued only for the customer's own beneficial owners.", action) }
-        guard let id = TokenRequest.resourceId(href, "beneficial-owners", resources: api), let customerId = session.customerId else {
+        let notOwned = { deny(403, "Not your beneficial owner", "Tokens are issued only for the signed-in customer's beneficial owners.", action) }
+        guard let id = TokenRequest.resourceId(href, "beneficial-owners", resources: api), let customerId = session.customerId,
+              customerHref(customerId) != nil else {
             return .refused(notOwned())
         }
         let owned: [String]
         if let listed = session.beneficialOwners {
-            owned = listed.map { ($0.split(separator: "/").last.map(String.init) ?? $0).lowercased() }
+            owned = listed.compactMap { TokenRequest.resourceId($0, "beneficial-owners", resources: api) }
         } else {
             do {
                 owned = try await owners.ids(of: customerId.lowercased())
@@ -228,10 +242,10 @@ public struct DwollaTokenRoute: Sendable {
     private func mint(_ body: Data, action: String) async -> TokenRouteAnswer {
         do {
             let token = try await source.clientToken(body: body)
-            logger.info("client token issued", metadata: ["action": .string(LogText.escaped(action))])
+            logger.info("client token issued", metadata: ["action": .string(LogText.quoted(action))])
             return .token(token.token)
         } catch {
-            logger.error("Dwolla did not issue a client token", metadata: ["action": .string(LogText.escaped(action)), "reason": "\(error)"])
+            logger.error("Dwolla did not issue a client token", metadata: ["action": .string(LogText.quoted(action)), "reason": "\(error)"])
             return .problem(502, "Dwolla failed", "Dwolla could not issue a token just now; try again.")
         }
     }
@@ -239,26 +253,29 @@ public struct DwollaTokenRoute: Sendable {
     /// The body for Dwolla, made by the route: the customer from the session, never from the
     /// browser; a beneficial owner's href once verified; the pending pay-in's destination and amount.
     private func dwollaBody(action: String, customer: String?, beneficialOwner: String?,
-                            payin: (destination: String, cents: Int)?) -> Data {
+                            payin: (destination: String, amount: String)?) -> Data {
         var links: [String: Any] = [:]
         if action != "customer.create", let customer { links["customer"] = ["href": customer] }
         if let beneficialOwner { links["beneficial-owner"] = ["href": beneficialOwner] }
         var body: [String: Any] = ["action": action]
         if let payin {
             links["destination"] = ["href": payin.destination]
-            body["amount"] = ["currency": "USD", "value": PayinAmount.value(cents: payin.cents)]
+            body["amount"] = ["currency": "USD", "value": payin.amount]
         }
         if !links.isEmpty { body["_links"] = links }
         return (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 
+    /// nil also for a session customer that is not an id: the app's mistake, never a link to
+    /// something else.
     private func customerHref(_ customerId: String?) -> String? {
-        customerId.map { api.appendingPathComponent("customers").appendingPathComponent($0).absoluteString }
+        guard let customerId, TokenRequest.isUUID(customerId) else { return nil }
+        return api.appendingPathComponent("customers").appendingPathComponent(customerId).absoluteString
     }
 
     private func deny(_ status: Int, _ title: String, _ detail: String, _ action: String,
                       headers: [String: String] = [:]) -> TokenRouteAnswer {
-        logger.notice("token request refused", metadata: ["action": .string(LogText.escaped(action)), "status": .stringConvertible(status)])
+        logger.notice("token request refused", metadata: ["action": .string(LogText.quoted(action)), "status": .stringConvertible(status)])
         return .problem(status, title, detail, headers: headers)
     }
 }

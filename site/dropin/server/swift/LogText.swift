@@ -6,20 +6,24 @@ public enum LogText {
     public static let maximumLength = 200
 
     /// Backslashes, control characters (C0, DEL, C1) and line or paragraph separators as
-    /// `\u{..}` escapes, cut to `maximumLength` characters and then `...`. Without
+    /// `\u{..}` escapes, then cut to `maximumLength` code points and `...`. Without
     /// `backslashes`, for a line whose values were escaped already, backslashes stay as they are.
     public static func escaped(_ text: String, backslashes: Bool = true) -> String {
-        var result = ""
-        var count = 0
+        var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if count >= maximumLength { return result + "..." }
             switch scalar.value {
-            case 0x5C where backslashes: result += "\\\\"
-            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029: result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
+            case 0x5C where backslashes: result.append(contentsOf: "\\\\".unicodeScalars)
+            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029: result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            default: result.append(scalar)
             }
-            count += 1
         }
-        return result
+        guard result.count > maximumLength else { return String(result) }
+        return String(String.UnicodeScalarView(result.prefix(maximumLength))) + "..."
+    }
+
+    /// Escaped and in double quotes (a quote inside as `\"`), for a `key=value` log line: no
+    /// value can look like a further field.
+    public static func quoted(_ text: String) -> String {
+        "\"" + escaped(text).replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

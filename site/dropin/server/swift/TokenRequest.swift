@@ -31,6 +31,9 @@ struct TokenRequest {
         guard !body.starts(with: [0xEF, 0xBB, 0xBF]), String(data: body, encoding: .utf8) != nil else {
             return .failure(Problem(detail: "The body must be UTF-8 JSON without a byte-order mark."))
         }
+        // A NUL is never in JSON text, and with them Foundation's parser reads UTF-16 and
+        // UTF-32 bodies, which no other route does.
+        guard !body.contains(0) else { return .failure(Problem(detail: "The body must be a JSON object.")) }
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
             return .failure(Problem(detail: "The body must be a JSON object."))
         }
@@ -56,7 +59,13 @@ struct TokenRequest {
             amount = (currency, number)
         }
         return .success(TokenRequest(action: action, links: groups.first ?? [:], customerHrefs: groups.compactMap { $0["customer"] },
-                                     linksDisagree: groups.count == 2 && groups[0] != groups[1], amount: amount))
+                                     linksDisagree: groups.count == 2 && !sameLinks(groups[0], groups[1]), amount: amount))
+    }
+
+    /// The same links with the same hrefs, compared by code point: String's equality would take
+    /// `é` and `e` with a combining accent for the same href.
+    private static func sameLinks(_ one: [String: String], _ other: [String: String]) -> Bool {
+        one.count == other.count && one.allSatisfy { name, href in other[name].map { Array($0.unicodeScalars) == Array(href.unicodeScalars) } ?? false }
     }
 
     private static func linkGroup(_ value: Any?, key: String) -> Result<[String: String], Problem> {
@@ -73,30 +82,45 @@ struct TokenRequest {
         return .success(links)
     }
 
-    /// Links and amounts must be well-formed and belong to the pay-in where they are used.
+    /// Links and amounts must be well-formed and belong to the pay-in where they are used. The
+    /// browser names resources by href only; a bare id is for the app's own session values.
     func shapeProblem(resources: URL) -> Problem? {
         let isPayin = action == DwollaTokenRoute.payinAction
         if !isPayin && (links["destination"] != nil || amount != nil) {
             return Problem(detail: "destination and amount go only with customer.transfers.send.")
         }
-        if let destination = links["destination"], Self.resourceId(destination, "funding-sources", resources: resources) == nil {
+        if let destination = links["destination"], Self.isUUID(destination) || Self.resourceHref(destination, "funding-sources", resources: resources) == nil {
             return Problem(detail: "_links.destination must be a funding source of this Dwolla environment.")
         }
-        if let owner = links["beneficial-owner"], Self.resourceId(owner, "beneficial-owners", resources: resources) == nil {
+        if let owner = links["beneficial-owner"], Self.isUUID(owner) || Self.resourceHref(owner, "beneficial-owners", resources: resources) == nil {
             return Problem(detail: "_links.beneficial-owner must be a beneficial owner of this Dwolla environment.")
         }
-        if let amount, amount.currency != "USD" || PayinAmount.cents(amount.value) == nil {
+        if let amount, amount.currency != "USD" || PayinAmount.dollars(amount.value) == nil {
             return Problem(detail: "amount must be USD with a value such as 10.00.")
         }
         return nil
     }
 
-    /// The id of a resource of the environment's API (`{api}/funding-sources/ID`), lowercased;
-    /// nil when the href names anything else.
-    static func resourceId(_ href: String, _ collection: String, resources: URL) -> String? {
+    /// A resource of the environment's API (`{api}/funding-sources/ID`), given its href or its
+    /// bare id, as an href; nil when it names anything else.
+    static func resourceHref(_ idOrHref: String, _ collection: String, resources: URL) -> String? {
         let prefix = resources.appendingPathComponent(collection).absoluteString + "/"
-        guard href.hasPrefix(prefix) else { return nil }
-        let id = String(href.dropFirst(prefix.count))
-        return UUID(uuidString: id) != nil ? id.lowercased() : nil
+        let href = isUUID(idOrHref) ? prefix + idOrHref : idOrHref
+        return href.hasPrefix(prefix) && isUUID(String(href.dropFirst(prefix.count))) ? href : nil
+    }
+
+    /// The resource's id, lowercased, for comparisons.
+    static func resourceId(_ idOrHref: String, _ collection: String, resources: URL) -> String? {
+        resourceHref(idOrHref, collection, resources: resources).map { String($0.split(separator: "/").last ?? "").lowercased() }
+    }
+
+    /// Exactly a UUID: 8-4-4-4-12 hex digits (Foundation's parser takes a trailing NUL).
+    static func isUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in
+            [8, 13, 18, 23].contains(index) ? byte == UInt8(ascii: "-")
+                : (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
+        }
     }
 }

@@ -40,8 +40,8 @@ public struct TokenRouteAllowlist: Decodable, Sendable {
         URL(string: environment == "production" ? "https://api.dwolla.com" : "https://api-sandbox.dwolla.com")!
     }
 
-    /// The pay-in amounts the manifest allows, in cents; nil when it fixes none.
-    var payinCents: Set<Int>? {
-        payin?.amounts.map { Set($0.compactMap(PayinAmount.cents)) }
+    /// The pay-in amounts the manifest allows, as Dwolla's values; nil when it fixes none.
+    var payinAmounts: Set<String>? {
+        payin?.amounts.map { Set($0.compactMap(PayinAmount.dollars)) }
     }
 }

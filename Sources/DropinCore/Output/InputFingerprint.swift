@@ -1,7 +1,8 @@
 import Foundation
 
 /// Everything that decides what a build writes, reduced to one SHA-256: the dropin that builds
-/// (a digest of its own sources), the manifest's name and bytes, its output and templates
+/// (a digest of its own sources and of Package.swift, which pins its dependencies exactly), the
+/// manifest's name and bytes, its output and templates
 /// folders, and the files in the templates folder. Two builds with the same fingerprint write
 /// the same bytes, so a file whose digest matches the record is what a build would write.
 struct InputFingerprint {
@@ -11,11 +12,13 @@ struct InputFingerprint {
     let templates: String?
     /// The templates folder on disk, when there is one.
     let templatesFolder: URL?
+    /// This dropin's sources and Package.swift, whose exact pins name its dependencies' versions.
+    var sourceDigest = EmbeddedTemplates.sourceDigest
 
     /// Nil when the templates folder cannot be read: then nothing is trusted.
     var digest: String? {
         var digest = FieldDigest("dropin-inputs-1")
-        digest.add(EmbeddedTemplates.sourceDigest)
+        digest.add(sourceDigest)
         digest.add(manifestName)
         digest.add(manifest)
         digest.add(output)

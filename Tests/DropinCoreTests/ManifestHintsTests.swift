@@ -1,0 +1,31 @@
+@testable import DropinCore
+import Foundation
+import Testing
+
+/// The cheap look at a manifest that finds the record: right on plain manifests, silent on
+/// anything it is unsure of.
+struct ManifestHintsTests {
+    static func hints(_ text: String) -> ManifestHints? {
+        ManifestHints.scan(Data(text.utf8))
+    }
+
+    @Test func plainQuotedCommentedAndDefaultValuesAreRead() {
+        #expect(Self.hints("version: 1\n") == ManifestHints(output: "site", templates: nil))
+        #expect(Self.hints("output: public # served\ntemplates: 'my templates'\n") == ManifestHints(output: "public", templates: "my templates"))
+        #expect(Self.hints("\u{FEFF}output: \"out/site\"\r\npages: []\r\n") == ManifestHints(output: "out/site", templates: nil))
+        #expect(Self.hints("pages:\n  - output: nested\noutputs: no\n") == ManifestHints(output: "site", templates: nil))
+    }
+
+    @Test(arguments: ["output: a\noutput: b\n", "output:\n  x\n", "output: \"a\\tb\"\n", "output: *anchor\n",
+                      "output: [a]\n", "output: a: b\n", "output: 'a' b\n"])
+    func anythingUnusualGivesNoHint(text: String) {
+        #expect(Self.hints(text) == nil)
+    }
+
+    @Test func theParsedManifestAgreesWithTheHints() throws {
+        let project = try Project(manifest: RecordCheckTests.manifest + "templates: 'tpl' # mine\n", files: ["tpl/.keep": ""])
+        let manifest = try #require(ManifestValidator().validate(try project.source()).manifest)
+        let hints = try #require(ManifestHints.scan(try project.manifestFile().data))
+        #expect(hints == ManifestHints(output: manifest.output.value, templates: manifest.templates?.value))
+    }
+}

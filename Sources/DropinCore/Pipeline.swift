@@ -58,7 +58,7 @@ public struct Pipeline: Sendable {
     }
 
     /// The output folder a command looked at, and what is in it.
-    public struct Outline: Sendable {
+    public struct Totals: Sendable {
         public let folder: OutputFolder
         public let pageCount: Int
         public let componentCount: Int
@@ -91,7 +91,7 @@ public struct Pipeline: Sendable {
         /// Set when the ownership record showed the output up to date, and nothing was rendered.
         public var verified: RecordCheck.Verified? = nil
         public var succeeded: Bool { !diagnostics.hasErrors }
-        public var outline: Outline? { rendered.map(Outline.init) ?? verified.map(Outline.init) }
+        public var totals: Totals? { rendered.map(Totals.init) ?? verified.map(Totals.init) }
     }
 
     /// `build` from the manifest's bytes: nothing to do when the ownership record shows the
@@ -151,7 +151,7 @@ public struct Pipeline: Sendable {
         public var verified: RecordCheck.Verified? = nil
         public var succeeded: Bool { !diagnostics.hasErrors }
         public var byRecord: Bool { verified != nil }
-        public var outline: Outline? { rendered.map(Outline.init) ?? verified.map(Outline.init) }
+        public var totals: Totals? { rendered.map(Totals.init) ?? verified.map(Totals.init) }
     }
 
     /// `check` from the manifest's bytes: the output is up to date when the ownership record

@@ -10,7 +10,7 @@ struct DefaultTemplateStencilTests {
         let manifest = try #require(try validate(text).manifest)
         let plan = Planner(catalog: .dwolla).plan(manifest)
         let templates = try #require(TemplateSet.load(overrides: nil, displayFolder: "").0)
-        let elements = SharedParts(parts: templates.sharedParts, library: templates.library)
+        let elements = SharedPartials(parts: templates.sharedParts, library: templates.library)
         let pages = PageStencils(library: templates.library, parts: elements)
         var pageCount = 0
         for file in plan.files {

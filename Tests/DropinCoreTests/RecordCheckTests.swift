@@ -16,8 +16,8 @@ struct RecordCheckTests {
         #expect(quick.byRecord && !full.byRecord)
         #expect(quick.succeeded && full.succeeded)
         #expect(quick.rendered == nil)
-        #expect(quick.outline?.fileCount == full.outline?.fileCount)
-        #expect(quick.outline?.pageCount == 2 && quick.outline?.componentCount == 2)
+        #expect(quick.totals?.fileCount == full.totals?.fileCount)
+        #expect(quick.totals?.pageCount == 2 && quick.totals?.componentCount == 2)
     }
 
     @Test func aWarmBuildRendersNothingWritesNothingAndReportsWhatAFullBuildWould() throws {

@@ -30,9 +30,9 @@ struct BuildCommand: ParsableCommand {
         let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
         var summary: String?
         var json: [String: JSONValue] = ["dryRun": .bool(dryRun)]
-        if let outline = result.outline, let changes = result.changes {
-            summary = BuildSummary(outline: outline, changes: changes, dryRun: dryRun, milliseconds: milliseconds).text
-            json.merge(BuildSummary.json(outline: outline, changes: changes)) { $1 }
+        if let totals = result.totals, let changes = result.changes {
+            summary = BuildSummary(totals: totals, changes: changes, dryRun: dryRun, milliseconds: milliseconds).text
+            json.merge(BuildSummary.json(totals: totals, changes: changes)) { $1 }
         }
         try reporter.finish(result.diagnostics, source: source, summary: summary, extraJSON: json)
     }
@@ -40,13 +40,13 @@ struct BuildCommand: ParsableCommand {
 
 /// The closing lines of a build, in the manner of Hugo's: what was made, and what it cost.
 struct BuildSummary {
-    let outline: Pipeline.Outline
+    let totals: Pipeline.Totals
     let changes: OutputChanges
     let dryRun: Bool
     let milliseconds: UInt64
 
     var text: String {
-        let folder = outline.folder
+        let folder = totals.folder
         var lines: [String] = []
         if dryRun {
             lines += changes.created.map { "would create \(folder.display($0))" }
@@ -54,7 +54,7 @@ struct BuildSummary {
             lines += changes.removed.map { "would remove \(folder.display($0))" }
         }
         let rows: [(String, Int)] = [
-            ("Pages", outline.pageCount), ("Components", outline.componentCount),
+            ("Pages", totals.pageCount), ("Components", totals.componentCount),
             (dryRun ? "Files to write" : "Files written", changes.writes.count),
             ("Files unchanged", changes.unchanged.count + changes.kept.count),
             (dryRun ? "Files to remove" : "Files removed", changes.removed.count),
@@ -66,12 +66,12 @@ struct BuildSummary {
         return lines.joined(separator: "\n")
     }
 
-    static func json(outline: Pipeline.Outline, changes: OutputChanges) -> [String: JSONValue] {
+    static func json(totals: Pipeline.Totals, changes: OutputChanges) -> [String: JSONValue] {
         func list(_ paths: [String]) -> JSONValue { .array(paths.map(JSONValue.string)) }
         return [
-            "output": .string(outline.folder.display),
-            "pages": .int(outline.pageCount),
-            "components": .int(outline.componentCount),
+            "output": .string(totals.folder.display),
+            "pages": .int(totals.pageCount),
+            "components": .int(totals.componentCount),
             "files": .object([
                 "created": list(changes.created), "updated": list(changes.updated),
                 "unchanged": list(changes.unchanged), "removed": list(changes.removed), "kept": list(changes.kept),

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
             try Pipeline().check(source, manifestPath: manifestOption.manifest, full: full)
         }
         defer { ProcessEnd.leave(result) }
-        let folder = result.outline?.folder
+        let folder = result.totals?.folder
         // A terminal gets the first diffs only: after a template change every page differs the
         // same way. The JSON report carries them all.
         var details: [String: String] = [:]
@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
                      "diff": report.diff.map(JSONValue.string) ?? .null])
         })
         let how = result.byRecord ? "against the digests in \(BuildPlan.recordPath)" : "rendered and compared"
-        let summary = result.outline.map { "\($0.folder.display)/ is up to date: \($0.fileCount) files checked (\(how))" }
+        let summary = result.totals.map { "\($0.folder.display)/ is up to date: \($0.fileCount) files checked (\(how))" }
         let comparedBy = JSONValue.string(result.byRecord ? "digests" : "rendering")
         try reporter.finish(result.diagnostics, source: source, summary: summary,
                             extraJSON: ["files": files, "comparedBy": comparedBy], details: details)

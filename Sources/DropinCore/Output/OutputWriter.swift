@@ -69,7 +69,7 @@ public struct OutputWriter: Sendable {
 
     private func write(_ text: String, to path: String, in folders: [Substring: OpenFolder], isNew: Bool) throws(Failure) {
         do {
-            try WholeFile.write(text, named: String(OutputPath.name(of: path)), in: folders[OutputPath.folder(of: path)]!, isNew: isNew)
+            try AtomicFile.write(text, named: String(OutputPath.name(of: path)), in: folders[OutputPath.folder(of: path)]!, isNew: isNew)
         } catch {
             throw Failure(diagnostic: .error("write-failed",
                 "\(folder.display(path)) could not be written (\(Self.reason(error))): check the folder's permissions and free space",

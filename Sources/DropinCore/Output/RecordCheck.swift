@@ -24,7 +24,7 @@ public struct RecordCheck: Sendable {
     }
 
     func verify() -> Verified? {
-        guard let hints = ManifestHints.scan(manifest.data) else { return nil }
+        guard let hints = ManifestFolders.scan(manifest.data) else { return nil }
         let folder = location.outputFolder(hints.output)
         guard case .file(let data) = folder.entry(at: BuildPlan.recordPath),
               let record = OwnershipRecord.parse(data), let fingerprint = record.fingerprint else { return nil }

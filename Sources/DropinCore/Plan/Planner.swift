@@ -12,7 +12,7 @@ public struct Planner: Sendable {
     static let samplePlaceholder = "sample"
 
     public func plan(_ manifest: Manifest) -> BuildPlan {
-        let names = Names(manifest: manifest, catalog: catalog)
+        let names = SharedValues(manifest: manifest, catalog: catalog)
         // Pages plan independently of each other: spread them over the cores, in manifest order.
         let pages = parallelMap(manifest.pages) { page in self.plannedPage(page, names) }
         var files = pages.map(\.file)
@@ -133,7 +133,7 @@ public struct Planner: Sendable {
 
     // MARK: Files
 
-    private func plannedPage(_ page: Manifest.Page, _ names: Names) -> PlannedPage {
+    private func plannedPage(_ page: Manifest.Page, _ names: SharedValues) -> PlannedPage {
         let path = page.path.value
         let elements = page.components.map(element)
         let contexts = elements.map { elementContext($0, placeholder: nil) }
@@ -150,7 +150,7 @@ public struct Planner: Sendable {
         return PlannedPage(path: path, title: page.title.value, elements: elements, contexts: contexts, file: file)
     }
 
-    private func snippetFile(_ page: PlannedPage, _ language: PartialLanguage, _ names: Names) -> PlannedFile {
+    private func snippetFile(_ page: PlannedPage, _ language: PartialLanguage, _ names: SharedValues) -> PlannedFile {
         func snippet(_ placeholder: @escaping (String) -> String) -> SnippetContext {
             SnippetContext(header: names.header, dwollaScript: names.dwollaScript,
                            configureScript: names.publicPath + Self.configurePath,
@@ -166,7 +166,7 @@ public struct Planner: Sendable {
                            elementCount: page.elements.count)
     }
 
-    private func configure(_ manifest: Manifest, _ names: Names) -> ConfigureContext {
+    private func configure(_ manifest: Manifest, _ names: SharedValues) -> ConfigureContext {
         ConfigureContext(
             header: names.header, environment: manifest.environment.value.rawValue,
             styles: OutputPath.relative(from: Self.configurePath, to: names.styles),
@@ -234,7 +234,7 @@ public struct Planner: Sendable {
 
     /// The token route's code for one stack: the Node handler from its template, or the Swift
     /// sources dropin serve itself runs.
-    private func serverFiles(_ language: ServerLanguage, _ names: Names) -> [PlannedFile] {
+    private func serverFiles(_ language: ServerLanguage, _ names: SharedValues) -> [PlannedFile] {
         switch language {
         case .node:
             return [PlannedFile(path: "dropin/server/node/dwolla-token-route.js",
@@ -246,7 +246,7 @@ public struct Planner: Sendable {
         }
     }
 
-    private func indexFile(_ pages: [PlannedPage], _ manifest: Manifest, _ names: Names) -> PlannedFile {
+    private func indexFile(_ pages: [PlannedPage], _ manifest: Manifest, _ names: SharedValues) -> PlannedFile {
         let context = IndexContext(
             header: names.header, lang: names.lang, title: "Dwolla drop-in pages", csp: names.csp,
             stylesheet: names.styles, environment: manifest.environment.value.rawValue,
@@ -269,7 +269,7 @@ public struct Planner: Sendable {
         }
     }
 
-    private func stylesheetFile(_ elements: [Element], _ manifest: Manifest, _ names: Names) -> PlannedFile {
+    private func stylesheetFile(_ elements: [Element], _ manifest: Manifest, _ names: SharedValues) -> PlannedFile {
         let groups = stylesheetHooks(elements)
         let context = StylesheetContext(
             header: "Written once by dropin from \(names.manifest) as a starting point. It is yours: dropin never overwrites it, and dropin check lists hooks of components in use that it lacks.",
@@ -279,7 +279,7 @@ public struct Planner: Sendable {
 }
 
 /// Values every file of one build shares.
-private struct Names {
+private struct SharedValues {
     let manifest: String
     let header: String
     let lang: String

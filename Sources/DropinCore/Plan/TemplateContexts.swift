@@ -70,7 +70,7 @@ public final class AttributeContext: Sendable {
     }
 }
 
-/// Equal by content, as part of what makes elements share a stencil (`SharedParts`).
+/// Equal by content, as part of what makes elements share a stencil (`SharedPartials`).
 public final class ParamContext: Sendable, Hashable {
     public let attribute: String
     public let name: String

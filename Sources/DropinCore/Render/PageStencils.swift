@@ -7,10 +7,10 @@ import Mustache
 /// own (`TemplateSet.sharedPage`); otherwise each page is rendered whole.
 final class PageStencils: Sendable {
     private let library: MustacheLibrary
-    private let parts: SharedParts
+    private let parts: SharedPartials
     private let stencils = SharedMemo<Family, Stencil?>()
 
-    init(library: MustacheLibrary, parts: SharedParts) {
+    init(library: MustacheLibrary, parts: SharedPartials) {
         self.library = library
         self.parts = parts
     }

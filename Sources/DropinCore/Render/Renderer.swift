@@ -10,12 +10,12 @@ public struct RenderedFile: Sendable {
 /// The render stage: every planned file's text, from the templates.
 public struct Renderer: Sendable {
     public let templates: TemplateSet
-    private let parts: SharedParts?
+    private let parts: SharedPartials?
     private let pages: PageStencils?
 
     public init(templates: TemplateSet) {
         self.templates = templates
-        let parts = templates.sharedParts.isEmpty ? nil : SharedParts(parts: templates.sharedParts, library: templates.library)
+        let parts = templates.sharedParts.isEmpty ? nil : SharedPartials(parts: templates.sharedParts, library: templates.library)
         self.parts = parts
         pages = parts.flatMap { templates.sharedPage ? PageStencils(library: templates.library, parts: $0) : nil }
     }

@@ -35,7 +35,7 @@ public struct TemplateSet: Sendable {
     let origins: [String: Origin]
     /// dropin's partials, by name, where they and the partials they include are dropin's own,
     /// and so is one of the templates that include them: their text is then made once for many
-    /// elements or pages (`SharedParts`), and dropin's own templates that include them take it
+    /// elements or pages (`SharedPartials`), and dropin's own templates that include them take it
     /// from there. An override that includes one gets it as written.
     let sharedParts: [String: MustacheTemplate]
     /// Whether the page template and the element template it includes are dropin's own: pages
@@ -128,7 +128,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// What dropin's own templates include for a shared part: its text for one element or page,
-    /// made once for many (`SharedParts`). Under a name of its own, so that an override that
+    /// made once for many (`SharedPartials`). Under a name of its own, so that an override that
     /// includes the part gets the part.
     private static let partStandIn = try! MustacheTemplate(string: "{{{markup}}}")
 

@@ -5,12 +5,12 @@ import Foundation
 /// only: the input fingerprint covers both values, so a wrong hint can miss the record but
 /// never match it. Anything unusual (quotes with escapes, flow style, a repeated key) gives no
 /// hint, and the manifest is parsed as usual.
-struct ManifestHints: Equatable {
+struct ManifestFolders: Equatable {
     var output: String
     var templates: String?
 
-    static func scan(_ data: Data) -> ManifestHints? {
-        var hints = ManifestHints(output: ManifestSchema.defaultOutput, templates: nil)
+    static func scan(_ data: Data) -> ManifestFolders? {
+        var hints = ManifestFolders(output: ManifestSchema.defaultOutput, templates: nil)
         var seen = Set<String>()
         for line in candidateLines(data) {
             guard let (key, rest) = topLevelKey(line[...], among: ["output", "templates"]) else { continue }

@@ -4,16 +4,16 @@ import Testing
 
 /// The cheap look at a manifest that finds the record: right on plain manifests, silent on
 /// anything it is unsure of.
-struct ManifestHintsTests {
-    static func hints(_ text: String) -> ManifestHints? {
-        ManifestHints.scan(Data(text.utf8))
+struct ManifestFoldersTests {
+    static func hints(_ text: String) -> ManifestFolders? {
+        ManifestFolders.scan(Data(text.utf8))
     }
 
     @Test func plainQuotedCommentedAndDefaultValuesAreRead() {
-        #expect(Self.hints("version: 1\n") == ManifestHints(output: "site", templates: nil))
-        #expect(Self.hints("output: public # served\ntemplates: 'my templates'\n") == ManifestHints(output: "public", templates: "my templates"))
-        #expect(Self.hints("\u{FEFF}output: \"out/site\"\r\npages: []\r\n") == ManifestHints(output: "out/site", templates: nil))
-        #expect(Self.hints("pages:\n  - output: nested\noutputs: no\n") == ManifestHints(output: "site", templates: nil))
+        #expect(Self.hints("version: 1\n") == ManifestFolders(output: "site", templates: nil))
+        #expect(Self.hints("output: public # served\ntemplates: 'my templates'\n") == ManifestFolders(output: "public", templates: "my templates"))
+        #expect(Self.hints("\u{FEFF}output: \"out/site\"\r\npages: []\r\n") == ManifestFolders(output: "out/site", templates: nil))
+        #expect(Self.hints("pages:\n  - output: nested\noutputs: no\n") == ManifestFolders(output: "site", templates: nil))
     }
 
     @Test(arguments: ["output: a\noutput: b\n", "output:\n  x\n", "output: \"a\\tb\"\n", "output: *anchor\n",
@@ -25,7 +25,7 @@ struct ManifestHintsTests {
     @Test func theParsedManifestAgreesWithTheHints() throws {
         let project = try Project(manifest: RecordCheckTests.manifest + "templates: 'tpl' # mine\n", files: ["tpl/.keep": ""])
         let manifest = try #require(ManifestValidator().validate(try project.source()).manifest)
-        let hints = try #require(ManifestHints.scan(try project.manifestFile().data))
-        #expect(hints == ManifestHints(output: manifest.output.value, templates: manifest.templates?.value))
+        let hints = try #require(ManifestFolders.scan(try project.manifestFile().data))
+        #expect(hints == ManifestFolders(output: manifest.output.value, templates: manifest.templates?.value))
     }
 }

@@ -13,7 +13,7 @@ import Mustache
 /// (`PartShown`, which shows everything else of the element or page as it is); an override that
 /// includes the partial gets it as written. An overridden partial could look further up the
 /// context, so it is rendered where it is included.
-final class SharedParts: Sendable {
+final class SharedPartials: Sendable {
     private let parts: [String: MustacheTemplate]
     private let library: MustacheLibrary
     private let stencils = SharedMemo<Key, Stencil?>()

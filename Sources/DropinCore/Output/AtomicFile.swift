@@ -3,7 +3,7 @@ import Foundation
 /// Writes a file so that a reader, or a process killed midway, sees the old text or the new,
 /// never half of either. There is no fsync: the output is rebuilt from the manifest at will, and
 /// syncing each of thousands of files cost most of a cold build.
-enum WholeFile {
+enum AtomicFile {
     /// `name` in `folder` is absent (`isNew`) or replaced. A new file is written unnamed and
     /// named once complete where the system allows; otherwise, as any replacement, through a
     /// temporary file renamed over the target.

@@ -20,6 +20,7 @@ import argparse
 import http.server
 import json
 import os
+import socket
 import ssl
 import subprocess
 import sys
@@ -181,6 +182,36 @@ def dropin_errors(driver):
     return [event for event in driver.execute_script("return window.__events || []") if event["name"] == "dropin:error"]
 
 
+def closed_port():
+    """A loopback port nothing listens on: the CDN, unreachable."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def check_unreachable_cdn(arguments):
+    """With dwolla-web.js out of reach, each component's place says so, the app hears of it
+    through dropin:error, and no script throws."""
+    driver = browser(closed_port())
+    try:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_EVENTS})
+        for page, tag in [("banking/balance.html", "dwolla-balance-display"), ("onboarding/business.html", "dwolla-business-vcr")]:
+            driver.get(f"{arguments.site}/{page}")
+            time.sleep(1)
+            shown = driver.execute_script(
+                "return Array.prototype.map.call(document.querySelectorAll('.dropin-unavailable'), function (m) { return m.textContent; })")
+            check(f"CDN unreachable, {page}: a message where each component would be",
+                  len(shown) >= 1 and all("could not load" in text for text in shown)
+                  and driver.execute_script(f"return document.querySelector('{tag}')") is None, shown)
+            errors = dropin_errors(driver)
+            check(f"CDN unreachable, {page}: dropin:error says why",
+                  any((e["detail"] or {}).get("reason") == "unavailable" for e in errors), errors)
+            thrown = [e["message"] for e in driver.get_log("browser") if "Uncaught" in e["message"]]
+            check(f"CDN unreachable, {page}: no script throws", thrown == [], thrown)
+    finally:
+        driver.quit()
+
+
 def expected_actions(component):
     actions = list(ACTIONS[component["component"]])
     if component["component"] == "dwolla-funding-source-create" and (component.get("attributes") or {}).get("initiateMicroDeposits"):
@@ -308,6 +339,7 @@ def main():
                   == [("p", ["fundingSourceId"], MISSING_MESSAGE)], errors)
     finally:
         driver.quit()
+    check_unreachable_cdn(arguments)
     passed, failed = results.count(True), results.count(False)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0

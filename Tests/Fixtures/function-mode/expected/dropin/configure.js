@@ -73,6 +73,31 @@
     });
   }
 
+  // dwolla-web.js did not load (the CDN blocked or unreachable, refused by a policy): without
+  // it every element stays blank. Say so where each would be, tell the app, and stop here
+  // rather than throw.
+  if (typeof window.dwolla === "undefined" || typeof window.dwolla.configure !== "function") {
+    var reason = "dwolla-web.js did not load";
+    console.error("dropin: " + reason + "; the page's Dwolla components cannot work");
+    var showUnavailable = function () {
+      var waiting = document.querySelectorAll("template[data-dropin-element]");
+      var elements = Array.prototype.filter.call(document.querySelectorAll("*"), function (element) {
+        return element.tagName.indexOf("DWOLLA-") === 0;
+      });
+      Array.prototype.concat.call([], Array.prototype.slice.call(waiting), elements).forEach(function (element) {
+        var message = document.createElement("p");
+        message.className = "dropin-unavailable";
+        message.setAttribute("role", "alert");
+        message.textContent = "This part of the page could not load. Check your connection and reload the page.";
+        element.replaceWith(message);
+      });
+      document.dispatchEvent(new CustomEvent("dropin:error", { bubbles: true, composed: true, detail: { message: reason, reason: "unavailable" } }));
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showUnavailable);
+    else showUnavailable();
+    return;
+  }
+
   dwolla.configure({
     environment: "production",
     styles: new URL("../css/components.css", here).href,

@@ -76,12 +76,10 @@ def jinja_renderer():
     return lambda text, context: environment.from_string(text).render(context)
 
 
-# Plain ERB has no `h` (Rails' ERB::Util#h is not there outside Rails); dropin's ERB snippets call
-# h(...), so it is defined here. Known issue, to fix later: the ERB snippet relying on `h`.
+# Plain ERB, as outside Rails: no `h`, no helpers; the snippets must work with ERB alone.
 RUBY = """
 require "erb"
 require "json"
-def h(s) = ERB::Util.html_escape(s)
 context = binding
 JSON.parse(ENV.fetch("SNIPPET_PARAMS")).each { |name, value| context.local_variable_set(name, value) }
 print ERB.new(File.read(ARGV[0], encoding: "UTF-8")).result(context)

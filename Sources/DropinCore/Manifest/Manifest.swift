@@ -92,7 +92,7 @@ public enum PartialLanguage: String, CaseIterable, Sendable {
     case mustache
     /// Jinja and Django: `{{ name|e }}`.
     case jinja
-    /// ERB, in Rails or with ERB::Util: `<%= h(name) %>`.
+    /// ERB, plain or in Rails: `<%= ERB::Util.html_escape(name) %>`.
     case erb
     /// EJS: `<%= name %>`.
     case ejs

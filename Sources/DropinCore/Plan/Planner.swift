@@ -311,7 +311,8 @@ extension PartialLanguage {
         switch self {
         case .mustache: return { "{{\($0)}}" }
         case .jinja: return { "{{ \($0)|e }}" }
-        case .erb: return { "<%= h(\($0)) %>" }
+        // ERB::Util.html_escape is plain ERB's own; Rails' `h` is the same function, in Rails only.
+        case .erb: return { "<%= ERB::Util.html_escape(\($0)) %>" }
         case .ejs: return { "<%= \($0) %>" }
         }
     }

@@ -320,6 +320,18 @@ let ruleCases: [RuleCase] = [
                  "remove 'actions': dropin knows the actions of dwolla-balance-display (customer.fundingsources.read)",
                  at: 11, 18, path: "pages[0].components[0].actions"),
     ]),
+    RuleCase(name: "an amount of zero", yaml: manifest(components: """
+          - component: dwolla-payin
+            attributes:
+              customerId: {param: customerId}
+              blob: {param: blob}
+              token: {param: token}
+              amount: 0.00
+        """), expected: [
+        Expected("invalid-amount",
+                 "'amount' must be more than 0.00: a pay-in of nothing cannot be taken; write the price, such as 10.00",
+                 at: 14, 19, path: "pages[0].components[0].attributes.amount"),
+    ]),
     RuleCase(name: "IDs, amounts, parameters and choices", yaml: manifest(components: """
           - component: dwolla-payin
             attributes:

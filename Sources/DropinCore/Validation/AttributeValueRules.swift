@@ -49,8 +49,12 @@ enum AttributeValueRules {
             return UUID(uuidString: text) != nil ? nil : ("invalid-id",
                 "'\(spec.name)' must be a Dwolla ID, a UUID such as 6d23bbd6-2ab4-4cba-9ba6-fa4a3fd2d9c6, not '\(text)'; use {param: \(spec.name)} when it is known only when the page is served")
         case .amount:
-            return isAmount(text) ? nil : ("invalid-amount",
-                "'\(spec.name)' must be an amount in dollars such as 10.00, not '\(text)'")
+            guard isAmount(text) else {
+                return ("invalid-amount", "'\(spec.name)' must be an amount in dollars such as 10.00, not '\(text)'")
+            }
+            // The route mints no pay-in of nothing: a page fixing one could never be paid.
+            return text.contains(where: { $0 != "0" && $0 != "." }) ? nil : ("invalid-amount",
+                "'\(spec.name)' must be more than 0.00: a pay-in of nothing cannot be taken; write the price, such as 10.00")
         case .choice(let values):
             return values.contains(text) ? nil : ("invalid-value",
                 "'\(spec.name)' of \(tag) takes only \(values.map { "'\($0)'" }.joined(separator: " or "))"

@@ -44,6 +44,7 @@ struct ServeServer: AsyncParsableCommand {
 
         let served = rendered.folder.display
         let host = options.host
+        let noCustomer = options.customerId == nil
         let app = Application(
             router: router,
             server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionDeadline(deadline: .seconds(15)), ClosingConnections()])),
@@ -51,6 +52,9 @@ struct ServeServer: AsyncParsableCommand {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 Console().out("Serving \(served)/ at http://\(host):\(port)/ with the token route at POST \(tokenPath)\n")
+                if noCustomer {
+                    Console().out("No customer is set: the route refuses every token but customer.create (403 No customer). Pass --customer-id ID to stand in for your app's signed-in customer.\n")
+                }
             },
             logger: logger)
         try await app.runService()

@@ -287,6 +287,17 @@ struct ServeTests {
         #expect(outcome.stderr.contains("dropin serve needs DWOLLA_KEY and DWOLLA_SECRET"), "\(outcome.stderr)")
     }
 
+    @Test func withoutACustomerServeSaysHowToSetOne() async throws {
+        defer { dwolla.stop() }
+        let serve = try ServeProcess(in: scratch.url, arguments: ["--fake-dwolla"], credentials: false)
+        try #require(serve.port != 0, "\(serve.log)")
+        let answer = try await post("\(serve.url)/api/dwolla/client-token", body: tokenRequest("customer.fundingsources.read", customer: nil))
+        #expect(answer.status == 403)
+        #expect(serve.stop() == 0)
+        #expect(serve.log.contains("No customer is set"), "\(serve.log)")
+        #expect(serve.log.contains("Pass --customer-id ID"))
+    }
+
     @Test func aFakeDwollaNeedsNoCredentials() async throws {
         defer { dwolla.stop() }
         let serve = try ServeProcess(in: scratch.url, arguments: ["--fake-dwolla", "--customer-id", ServeProcess.customer],

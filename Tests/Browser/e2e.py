@@ -77,7 +77,7 @@ window.__events = [];
 });
 """
 
-MISSING_MESSAGE = "This page needs fundingSourceId in its address, for example ?fundingSourceId=...."
+MISSING_MESSAGE = "This page needs fundingSourceId in its address (for example ?fundingSourceId=...)."
 
 results = []
 

@@ -64,8 +64,8 @@
     var server = missing.filter(function (item) { return item.check.serverOnly; }).map(function (item) { return item.name; });
     var parts = [];
     if (address.length) {
-      parts.push("This page needs " + address.join(" and ") + " in its address, for example ?" +
-        address.map(function (name) { return name + "=..."; }).join("&") + ".");
+      parts.push("This page needs " + address.join(" and ") + " in its address (for example ?" +
+        address.map(function (name) { return name + "=..."; }).join("&") + ").");
     }
     if (server.length) parts.push("This page needs " + server.join(" and ") + " from the server.");
     return parts.join(" ");

@@ -32,8 +32,8 @@ struct PublicFiles<Context: RequestContext>: RouterMiddleware {
         var current = root
         for segment in segments {
             current += "/" + segment
+            // Below a file, lstat fails: only folders lead further.
             guard let kind = Self.kind(current), kind != S_IFLNK else { return false }
-            if segment != segments.last && kind != S_IFDIR { return false }
         }
         switch Self.kind(current) {
         case S_IFREG: return true

@@ -27,6 +27,9 @@ public struct TokenRouteAnswer: Sendable, Equatable {
                          headers: headers)
     }
 
+    /// Dwolla failed, timed out or answered nonsense: nothing of what it said goes to the browser.
+    static let dwollaFailed = problem(502, "Dwolla failed", "Dwolla could not issue a token just now; try again.")
+
     /// A body over the limit: the rest of it is not read, so the connection cannot be reused.
     static let tooLarge = problem(413, "Request too large", "A token request is a small JSON object.", headers: ["Connection": "close"])
 
@@ -124,13 +127,8 @@ public struct DwollaTokenRoute: Sendable {
             case .failure(let refusal): return deny(403, refusal.title, refusal.detail, action)
             }
         }
-        var owner: String?
-        if let href = request.links["beneficial-owner"] {
-            switch await ownedBeneficialOwner(href, session: session, action: action) {
-            case .granted: owner = href
-            case .refused(let answer): return answer
-            }
-        }
+        let owner = request.links["beneficial-owner"]
+        if let owner, let refusal = await refusal(ofBeneficialOwner: owner, session: session, action: action) { return refusal }
         let body = dwollaBody(action: action, customer: own, beneficialOwner: owner, payin: payin)
         return await mint(body, action: action)
     }
@@ -209,18 +207,13 @@ public struct DwollaTokenRoute: Sendable {
         limiter?.admit("app " + key)
     }
 
-    /// The beneficial owner's id, when it is one of the session customer's.
-    private enum Verdict<Value> {
-        case granted(Value)
-        case refused(TokenRouteAnswer)
-    }
-
-    private func ownedBeneficialOwner(_ href: String, session: TokenRouteSession, action: String) async
-        -> Verdict<String> {
+    /// nil when the beneficial owner is one of the session customer's; else the answer that
+    /// refuses it.
+    private func refusal(ofBeneficialOwner href: String, session: TokenRouteSession, action: String) async -> TokenRouteAnswer? {
         let notOwned = { deny(403, "Not your beneficial owner", "Tokens are issued only for the signed-in customer's beneficial owners.", action) }
         guard let id = TokenRequest.resourceId(href, "beneficial-owners", resources: api), let customerId = session.customerId,
               customerHref(customerId) != nil else {
-            return .refused(notOwned())
+            return notOwned()
         }
         let owned: [String]
         if let listed = session.beneficialOwners {
@@ -230,13 +223,10 @@ public struct DwollaTokenRoute: Sendable {
                 owned = try await owners.ids(of: customerId.lowercased())
             } catch {
                 logger.error("Dwolla did not list the customer's beneficial owners", metadata: ["reason": "\(error)"])
-                return .refused(.problem(502, "Dwolla failed", "Dwolla could not issue a token just now; try again."))
+                return .dwollaFailed
             }
         }
-        guard owned.contains(id) else {
-            return .refused(notOwned())
-        }
-        return .granted(id)
+        return owned.contains(id) ? nil : notOwned()
     }
 
     private func mint(_ body: Data, action: String) async -> TokenRouteAnswer {
@@ -246,7 +236,7 @@ public struct DwollaTokenRoute: Sendable {
             return .token(token.token)
         } catch {
             logger.error("Dwolla did not issue a client token", metadata: ["action": .string(LogText.quoted(action)), "reason": "\(error)"])
-            return .problem(502, "Dwolla failed", "Dwolla could not issue a token just now; try again.")
+            return .dwollaFailed
         }
     }
 

@@ -51,7 +51,9 @@ struct ServeHardeningTests {
     }
 
     /// One raw HTTP/1.1 exchange, so that the path and headers go out exactly as written.
-    private func exchange(_ request: String, readFor seconds: Double = 5) throws -> String {
+    /// Reads until serve closes the connection (each request asks it to), waiting up to `seconds`:
+    /// the fake Dwolla answers on this process's shared threads, which other suites can hold.
+    private func exchange(_ request: String, readFor seconds: Double = 30) throws -> String {
         let socket = try RawSocket(port: serve.port)
         defer { socket.close() }
         try socket.send(request)

@@ -38,11 +38,12 @@ public struct Pipeline: Sendable {
 
         let renderer = Renderer(templates: templates)
         let folder = base.outputFolder(manifest.output.value)
-        let verifier = Verifier(renderer: renderer, outputDisplay: folder.display)
+        let verifier = Verifier(overrides: templates.overrides, outputDisplay: folder.display)
         // Files render and verify independently: spread them over the cores, largest first.
         let results = parallelMap(plan.files, largestFirst: \.elementCount) { file in
             let rendered = renderer.render(file)
-            return (rendered, verifier.verify(file, rendered), ContentDigest.of(rendered.text))
+            let problems = verifier.verify(renderer.textToCheck(file, rendered: rendered), of: file, renderedFrom: rendered.template)
+            return (rendered, problems, ContentDigest.of(rendered.text))
         }
         diagnostics += results.flatMap(\.1)
         if diagnostics.hasErrors { return (nil, diagnostics) }
@@ -52,7 +53,7 @@ public struct Pipeline: Sendable {
             ? InputFingerprint(manifestName: plan.manifestName, manifest: source.data, output: manifest.output.value,
                                templates: manifest.templates?.value, templatesFolder: templatesFolder).digest
             : nil
-        let record = RenderedFile.record(of: results.map { ($0.0, $0.2) }, plan: plan, inputs: inputs)
+        let record = OwnershipRecord.file(listing: results.map { ($0.0, $0.2) }, plan: plan, inputs: inputs)
         let files = (results.map(\.0) + [record]).sorted { $0.path < $1.path }
         return (Rendered(manifest: manifest, plan: plan, files: files, folder: folder), diagnostics)
     }

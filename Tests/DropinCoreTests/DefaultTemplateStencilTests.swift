@@ -10,17 +10,17 @@ struct DefaultTemplateStencilTests {
         let manifest = try #require(try validate(text).manifest)
         let plan = Planner(catalog: .dwolla).plan(manifest)
         let templates = try #require(TemplateSet.load(overrides: nil, displayFolder: "").0)
-        let elements = SharedPartials(parts: templates.sharedParts, library: templates.library)
-        let pages = PageStencils(library: templates.library, parts: elements)
+        let elements = SharedPartials(templates: templates)
+        let pages = PageStencils(templates: templates, parts: elements)
         var pageCount = 0
         for file in plan.files {
-            guard case .template(TemplateSet.page, let context as PageContext) = file.content else { continue }
+            guard case .template(.page(let context)) = file.content else { continue }
             pageCount += 1
-            let whole = templates.library.render(elements.shown(context), withTemplate: TemplateSet.page)
+            let whole = templates.libraryWithStandIns.render(elements.shown(.page(context)), withTemplate: TemplateSet.page)
             #expect(pages.text(of: context) == whole, "\(file.path)")
             for element in context.components {
-                #expect(elements.stencil(for: element, by: TemplateSet.element) != nil, "\(element.tag) in \(file.path)")
-                #expect(elements.stencil(for: element, by: TemplateSet.indexElement) != nil, "\(element.tag) in \(file.path)")
+                #expect(elements.stencil(for: element, by: TemplateSet.element) != nil, "\(element.shape.tag) in \(file.path)")
+                #expect(elements.stencil(for: element, by: TemplateSet.indexElement) != nil, "\(element.shape.tag) in \(file.path)")
             }
         }
         #expect(pageCount == plan.pageCount)

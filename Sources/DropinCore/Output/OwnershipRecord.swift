@@ -104,3 +104,17 @@ public struct OwnershipRecord: Sendable {
         }
     }
 }
+
+extension OwnershipRecord {
+    /// The record of a build's files, given each file's digest, as the file a build writes.
+    static func file(listing files: [(RenderedFile, digest: String)], plan: BuildPlan, inputs: String?) -> RenderedFile {
+        func listed(_ ownership: PlannedFile.Ownership) -> [(path: String, digest: String)] {
+            files.filter { $0.0.ownership == ownership }.map { ($0.0.path, $0.digest) }.sorted { $0.path < $1.path }
+        }
+        var record = OwnershipRecord(generated: listed(.generated), seeded: listed(.seeded), stylesheetHooks: plan.stylesheetHooks,
+                                     pageCount: plan.pageCount, componentCount: plan.componentCount, fingerprint: nil)
+        record.fingerprint = inputs.map(record.sealed)
+        return RenderedFile(path: BuildPlan.recordPath, text: record.rendered(comment: plan.header), ownership: .generated,
+                            template: nil)
+    }
+}

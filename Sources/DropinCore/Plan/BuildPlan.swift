@@ -17,7 +17,7 @@ public struct BuildPlan: Sendable {
 
     /// The templates the files are rendered from.
     public var templateNames: Set<String> {
-        Set(files.compactMap { if case .template(let name, _) = $0.content { name } else { nil } })
+        Set(files.compactMap { if case .template(let input) = $0.content { input.template } else { nil } })
     }
 
     /// The ownership record: which files in the output folder dropin owns, and their digests.
@@ -34,7 +34,7 @@ public struct PlannedFile: Sendable {
     }
 
     public enum Content: Sendable {
-        case template(name: String, context: any Sendable)
+        case template(TemplateInput)
         /// Text computed in code rather than from a template (the token route's sources).
         case text(String)
         /// The token route's contract in one of its two forms, headed by `comment`.
@@ -49,18 +49,18 @@ public struct PlannedFile: Sendable {
     public let check: PolyglotCheck.Kind?
     /// For snippets: the same template with neutral values in place of template-language
     /// placeholders, which need not be well-formed XML themselves.
-    public let checkContext: (any Sendable)?
+    public let checkInput: TemplateInput?
     /// How many elements the file shows, which is what its rendering time grows with; the
     /// index, which shows every page's, takes as long as thousands of pages.
     public let elementCount: Int
 
     init(path: String, content: Content, ownership: Ownership = .generated,
-         check: PolyglotCheck.Kind? = nil, checkContext: (any Sendable)? = nil, elementCount: Int = 0) {
+         check: PolyglotCheck.Kind? = nil, checkInput: TemplateInput? = nil, elementCount: Int = 0) {
         self.path = path
         self.content = content
         self.ownership = ownership
         self.check = check
-        self.checkContext = checkContext
+        self.checkInput = checkInput
         self.elementCount = elementCount
     }
 }

@@ -19,10 +19,10 @@ public struct Planner: Sendable {
         for language in unique(manifest.partials.map(\.value)) {
             files += parallelMap(pages) { page in self.snippetFile(page, language, names) }
         }
-        files.append(PlannedFile(path: Self.configurePath, content: .template(name: "configure.js", context: configure(manifest, names))))
+        files.append(PlannedFile(path: Self.configurePath, content: .template(.configure(configure(manifest, names)))))
         if pages.contains(where: { $0.deferred }) {
             let context = ParamsContext(header: names.header, checks: paramChecks(pages))
-            files.append(PlannedFile(path: Self.paramsPath, content: .template(name: "params.js", context: context)))
+            files.append(PlannedFile(path: Self.paramsPath, content: .template(.params(context))))
         }
         files.append(indexFile(pages, manifest, names))
         let contract = tokenRouteContract(pages, manifest)
@@ -64,7 +64,7 @@ public struct Planner: Sendable {
             self.file = file
         }
 
-        var deferred: Bool { contexts.contains { $0.deferred } }
+        var deferred: Bool { contexts.contains { $0.shape.deferred } }
     }
 
     // MARK: Elements
@@ -109,26 +109,34 @@ public struct Planner: Sendable {
     }
 
     private func elementContext(_ element: Element, placeholder: ((String) -> String)?) -> ElementContext {
-        var attributes: [AttributeContext] = []
+        var attributes: [AttributeShape] = []
+        var values: [String] = []
         var params: [ParamContext] = []
         for (name, value) in element.attributes {
             switch value {
             case .text(let text) where placeholder != nil:
                 // In a snippet, literal text must render as written through the app's template
                 // engine too: it comes already escaped, where the template writes it raw.
-                attributes.append(AttributeContext(name: name, value: "", placeholder: SnippetText.literal(text)))
-            case .text(let text): attributes.append(AttributeContext(name: name, value: text, placeholder: ""))
-            case .flag: attributes.append(AttributeContext(name: name, value: "true", placeholder: ""))
+                attributes.append(AttributeShape(name: name, placeholder: SnippetText.literal(text)))
+                values.append("")
+            case .text(let text):
+                attributes.append(AttributeShape(name: name, placeholder: ""))
+                values.append(text)
+            case .flag:
+                attributes.append(AttributeShape(name: name, placeholder: ""))
+                values.append("true")
             case .parameter(let parameter):
                 if let placeholder {
-                    attributes.append(AttributeContext(name: name, value: "", placeholder: placeholder(parameter)))
+                    attributes.append(AttributeShape(name: name, placeholder: placeholder(parameter)))
+                    values.append("")
                 } else {
                     params.append(ParamContext(attribute: name, name: parameter))
                 }
             }
         }
-        return ElementContext(tag: element.spec.tag, summary: element.spec.summary, attributes: attributes,
-                              params: params, deferred: !params.isEmpty, actions: element.actions.map(\.rawValue))
+        let shape = ElementShape(tag: element.spec.tag, summary: element.spec.summary, attributes: attributes, params: params,
+                                 deferred: !params.isEmpty, actions: element.actions.map(\.rawValue))
+        return ElementContext(shape: shape, values: values)
     }
 
     // MARK: Files
@@ -137,15 +145,15 @@ public struct Planner: Sendable {
         let path = page.path.value
         let elements = page.components.map(element)
         let contexts = elements.map { elementContext($0, placeholder: nil) }
-        let context = PageContext(
-            header: names.header, lang: names.lang, title: page.title.value, csp: names.csp,
+        let frame = PageFrame(
+            header: names.header, lang: names.lang, csp: names.csp,
             stylesheet: OutputPath.relative(from: path, to: names.styles),
             dwollaScript: names.dwollaScript,
             configureScript: OutputPath.relative(from: path, to: Self.configurePath),
-            paramsScript: contexts.contains { $0.deferred } ? OutputPath.relative(from: path, to: Self.paramsPath) : nil,
-            csrfMeta: names.csrfMeta, index: OutputPath.relative(from: path, to: Self.indexPath),
-            components: contexts)
-        let file = PlannedFile(path: path, content: .template(name: TemplateSet.page, context: context), check: .document,
+            paramsScript: contexts.contains { $0.shape.deferred } ? OutputPath.relative(from: path, to: Self.paramsPath) : nil,
+            csrfMeta: names.csrfMeta, index: OutputPath.relative(from: path, to: Self.indexPath))
+        let context = PageContext(frame: frame, title: page.title.value, components: contexts)
+        let file = PlannedFile(path: path, content: .template(.page(context)), check: .document,
                                elementCount: contexts.count)
         return PlannedPage(path: path, title: page.title.value, elements: elements, contexts: contexts, file: file)
     }
@@ -160,9 +168,9 @@ public struct Planner: Sendable {
         // in their place; the others are checked as written.
         let needsStandIn = language.placeholder(Self.samplePlaceholder).contains { "<>&\"".contains($0) }
         return PlannedFile(path: "dropin/partials/\(language.rawValue)/\(page.path)",
-                           content: .template(name: "snippet.html", context: snippet(language.placeholder)),
+                           content: .template(.snippet(snippet(language.placeholder))),
                            check: .fragment,
-                           checkContext: needsStandIn ? snippet { _ in Self.samplePlaceholder } : nil,
+                           checkInput: needsStandIn ? .snippet(snippet { _ in Self.samplePlaceholder }) : nil,
                            elementCount: page.elements.count)
     }
 
@@ -238,7 +246,7 @@ public struct Planner: Sendable {
         switch language {
         case .node:
             return [PlannedFile(path: "dropin/server/node/dwolla-token-route.js",
-                                content: .template(name: "token-route.js", context: HeaderContext(header: names.header)))]
+                                content: .template(.nodeTokenRoute(HeaderContext(header: names.header))))]
         case .swift:
             return EmbeddedTemplates.tokenRouteSources.map { file in
                 PlannedFile(path: "dropin/server/swift/\(file.name)", content: .text("// \(names.header)\n" + file.text))
@@ -254,7 +262,7 @@ public struct Planner: Sendable {
             pages: pages.map { page in
                 IndexPageContext(title: page.title, href: page.path, path: page.path, components: page.contexts)
             })
-        return PlannedFile(path: Self.indexPath, content: .template(name: "index.html", context: context), check: .document,
+        return PlannedFile(path: Self.indexPath, content: .template(.index(context)), check: .document,
                            elementCount: pages.reduce(0) { $0 + $1.elements.count })
     }
 
@@ -274,7 +282,7 @@ public struct Planner: Sendable {
         let context = StylesheetContext(
             header: "Written once by dropin from \(names.manifest) as a starting point. It is yours: dropin never overwrites it, and dropin check lists hooks of components in use that it lacks.",
             sharedHooks: groups[0].hooks, components: Array(groups.dropFirst()))
-        return PlannedFile(path: names.styles, content: .template(name: "styles.css", context: context), ownership: .seeded)
+        return PlannedFile(path: names.styles, content: .template(.stylesheet(context)), ownership: .seeded)
     }
 }
 

@@ -4,10 +4,25 @@
 // They are classes: Mustache holds values as `Any` and casts them to its protocols for every
 // name it looks up, and each cast of a struct this size copied it whole into a new box.
 
+/// A page as `page.html` shows it: its frame, its title and its elements. Pages with equal
+/// frames share one stencil (`PageStencils`), which their titles and elements fill in.
 public final class PageContext: Sendable {
+    public let frame: PageFrame
+    public let title: String
+    public let components: [ElementContext]
+
+    init(frame: PageFrame, title: String, components: [ElementContext]) {
+        self.frame = frame
+        self.title = title
+        self.components = components
+    }
+}
+
+/// Everything a page shows but its title and elements. A value added here is part of what
+/// decides which pages share a stencil, without being named anywhere else.
+public struct PageFrame: Hashable, Sendable {
     public let header: String
     public let lang: String
-    public let title: String
     /// nil when the manifest turns the policy off.
     public let csp: String?
     public let stylesheet: String
@@ -17,77 +32,58 @@ public final class PageContext: Sendable {
     public let paramsScript: String?
     public let csrfMeta: String?
     public let index: String
-    public let components: [ElementContext]
+}
 
-    init(header: String, lang: String, title: String, csp: String?, stylesheet: String, dwollaScript: String,
-         configureScript: String, paramsScript: String?, csrfMeta: String?, index: String,
-         components: [ElementContext]) {
-        self.header = header
-        self.lang = lang
-        self.title = title
-        self.csp = csp
-        self.stylesheet = stylesheet
-        self.dwollaScript = dwollaScript
-        self.configureScript = configureScript
-        self.paramsScript = paramsScript
-        self.csrfMeta = csrfMeta
-        self.index = index
-        self.components = components
+/// An element as `element.html` and `index-element.html` show it: its shape and its attribute
+/// values. Elements of equal shapes share one stencil per partial (`SharedPartials`), which
+/// their values fill in.
+public final class ElementContext: Sendable {
+    public let shape: ElementShape
+    /// The attributes' values, in the order of `shape.attributes`.
+    public let values: [String]
+    /// Each attribute with its value, as the templates list them.
+    public let attributes: [AttributeContext]
+
+    init(shape: ElementShape, values: [String]) {
+        self.shape = shape
+        self.values = values
+        attributes = zip(shape.attributes, values).map { AttributeContext(shape: $0, value: $1) }
     }
 }
 
-public final class ElementContext: Sendable {
+/// Everything an element shows but its attribute values. A value added here is part of what
+/// decides which elements share a stencil, without being named anywhere else.
+public struct ElementShape: Hashable, Sendable {
     public let tag: String
     public let summary: String
-    public let attributes: [AttributeContext]
+    public let attributes: [AttributeShape]
     /// Parameters the element waits for; the page's params.js sets them before dwolla-web.js
     /// sees the element, which is why such an element starts inside a `<template>`.
     public let params: [ParamContext]
     public let deferred: Bool
     public let actions: [String]
+}
 
-    init(tag: String, summary: String, attributes: [AttributeContext], params: [ParamContext], deferred: Bool,
-         actions: [String]) {
-        self.tag = tag
-        self.summary = summary
-        self.attributes = attributes
-        self.params = params
-        self.deferred = deferred
-        self.actions = actions
-    }
+/// An attribute but for its value.
+public struct AttributeShape: Hashable, Sendable {
+    public let name: String
+    /// A template-language expression written unescaped in place of the value (snippets only).
+    public let placeholder: String
 }
 
 public final class AttributeContext: Sendable {
-    public let name: String
+    public let shape: AttributeShape
     public let value: String
-    /// A template-language expression written unescaped in place of the value (snippets only).
-    public let placeholder: String
 
-    init(name: String, value: String, placeholder: String) {
-        self.name = name
+    init(shape: AttributeShape, value: String) {
+        self.shape = shape
         self.value = value
-        self.placeholder = placeholder
     }
 }
 
-/// Equal by content, as part of what makes elements share a stencil (`SharedPartials`).
-public final class ParamContext: Sendable, Hashable {
+public struct ParamContext: Hashable, Sendable {
     public let attribute: String
     public let name: String
-
-    init(attribute: String, name: String) {
-        self.attribute = attribute
-        self.name = name
-    }
-
-    public static func == (left: ParamContext, right: ParamContext) -> Bool {
-        left.attribute == right.attribute && left.name == right.name
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(attribute)
-        hasher.combine(name)
-    }
 }
 
 public final class SnippetContext: Sendable {

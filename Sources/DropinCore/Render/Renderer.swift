@@ -15,9 +15,9 @@ public struct Renderer: Sendable {
 
     public init(templates: TemplateSet) {
         self.templates = templates
-        let parts = templates.sharedParts.isEmpty ? nil : SharedPartials(parts: templates.sharedParts, library: templates.library)
+        let parts = templates.sharedParts.isEmpty ? nil : SharedPartials(templates: templates)
         self.parts = parts
-        pages = parts.flatMap { templates.sharedPage ? PageStencils(library: templates.library, parts: $0) : nil }
+        pages = parts.flatMap { templates.sharedPage ? PageStencils(templates: templates, parts: $0) : nil }
     }
 
     public func render(_ file: PlannedFile) -> RenderedFile {
@@ -27,35 +27,21 @@ public struct Renderer: Sendable {
         case .tokenRoute(let contract, let form, let comment):
             return RenderedFile(path: file.path, text: contract.rendered(as: form, comment: comment), ownership: file.ownership,
                                 template: nil)
-        case .template(let name, let context):
-            return RenderedFile(path: file.path, text: render(name, context), ownership: file.ownership, template: name)
+        case .template(let input):
+            return RenderedFile(path: file.path, text: text(of: input), ownership: file.ownership, template: input.template)
         }
     }
 
     /// The text the verify stage checks: the file itself, or for a snippet the same template
     /// with neutral values where template-language placeholders go.
-    func textToCheck(_ file: PlannedFile, rendered: RenderedFile) -> String {
-        guard case .template(let name, _) = file.content, let checkContext = file.checkContext else { return rendered.text }
-        return render(name, checkContext)
+    public func textToCheck(_ file: PlannedFile, rendered: RenderedFile) -> String {
+        file.checkInput.map(text(of:)) ?? rendered.text
     }
 
-    private func render(_ name: String, _ context: any Sendable) -> String {
-        if name == TemplateSet.page, let page = context as? PageContext, let text = pages?.text(of: page) { return text }
+    private func text(of input: TemplateInput) -> String {
+        if case .page(let page) = input, let text = pages?.text(of: page) { return text }
         // Every name the plan uses is a default template, so the library always has it.
-        return templates.library.render(parts?.shown(context) ?? context, withTemplate: name) ?? ""
-    }
-}
-
-extension RenderedFile {
-    /// The ownership record of a build's files, given each file's digest.
-    static func record(of files: [(RenderedFile, String)], plan: BuildPlan, inputs: String?) -> RenderedFile {
-        func listed(_ ownership: PlannedFile.Ownership) -> [(path: String, digest: String)] {
-            files.filter { $0.0.ownership == ownership }.map { ($0.0.path, $0.1) }.sorted { $0.path < $1.path }
-        }
-        var record = OwnershipRecord(generated: listed(.generated), seeded: listed(.seeded), stylesheetHooks: plan.stylesheetHooks,
-                                     pageCount: plan.pageCount, componentCount: plan.componentCount, fingerprint: nil)
-        record.fingerprint = inputs.map(record.sealed)
-        return RenderedFile(path: BuildPlan.recordPath, text: record.rendered(comment: plan.header), ownership: .generated,
-                            template: nil)
+        return templates.library(for: input.template).render(parts?.shown(input) ?? input.context, withTemplate: input.template)
+            ?? ""
     }
 }

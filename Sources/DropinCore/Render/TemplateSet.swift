@@ -31,26 +31,38 @@ public struct TemplateSet: Sendable {
         "token-route.js": "the token route for Node 18+ (dropin/server/node/), with server: [node]",
     ]
 
+    /// Every template as written, the overrides in place of the defaults they replace.
     let library: MustacheLibrary
+    /// The same, but where dropin's own templates include a shared part they get its stand-in,
+    /// `{{{markup}}}`: its text for one element or page, made once for many (`SharedPartials`).
+    /// dropin's own templates render from here, an override from `library`, so that an
+    /// override that includes a part gets the part as written.
+    let libraryWithStandIns: MustacheLibrary
     let origins: [String: Origin]
     /// dropin's partials, by name, where they and the partials they include are dropin's own,
     /// and so is one of the templates that include them: their text is then made once for many
-    /// elements or pages (`SharedPartials`), and dropin's own templates that include them take it
-    /// from there. An override that includes one gets it as written.
+    /// elements or pages.
     let sharedParts: [String: MustacheTemplate]
     /// Whether the page template and the element template it includes are dropin's own: pages
     /// then share stencils (`PageStencils`).
     var sharedPage: Bool { origin(of: Self.page) == .builtIn && sharedParts[Self.element] != nil }
 
     static let page = "page.html"
+    static let snippet = "snippet.html"
+    static let index = "index.html"
     static let element = "element.html"
     static let indexPage = "index-page.html"
     static let indexElement = "index-element.html"
     /// The partials, and dropin's templates that include each.
-    static let includers = [element: [page, "snippet.html"], indexPage: ["index.html"], indexElement: [indexPage]]
+    static let includers = [element: [page, snippet], indexPage: [index], indexElement: [indexPage]]
     /// The partials each partial includes: shared only with them, as a shared part's text is
     /// made on its own, without the templates around it.
     static let includes = [indexPage: [indexElement]]
+
+    /// The library the template renders from: dropin's own templates take shared parts' text.
+    func library(for name: String) -> MustacheLibrary {
+        origin(of: name) == .builtIn ? libraryWithStandIns : library
+    }
 
     public func origin(of name: String) -> Origin {
         origins[name] ?? .builtIn
@@ -97,11 +109,6 @@ public struct TemplateSet: Sendable {
         let shared = includers.keys.filter { part in
             ([part] + (includes[part] ?? [])).allSatisfy { origins[$0] == nil } && includers[part]!.contains { origins[$0] == nil }
         }
-        for part in shared {
-            for includer in includers[part]! where origins[includer] == nil {
-                texts[includer] = texts[includer]?.replacingOccurrences(of: "{{> \(part)}}", with: "{{> \(standIn(for: part))}}")
-            }
-        }
         var library = MustacheLibrary()
         var parsed: [String: MustacheTemplate] = [:]
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
@@ -119,22 +126,18 @@ public struct TemplateSet: Sendable {
             }
         }
         var sharedParts: [String: MustacheTemplate] = [:]
+        var libraryWithStandIns = library
         for part in shared {
             sharedParts[part] = parsed[part]
-            library.register(partStandIn, named: standIn(for: part))
+            libraryWithStandIns.register(partStandIn, named: part)
         }
-        return (diagnostics.isEmpty ? TemplateSet(library: library, origins: origins, sharedParts: sharedParts) : nil,
-                diagnostics)
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, libraryWithStandIns: libraryWithStandIns, origins: origins, sharedParts: sharedParts),
+                [])
     }
 
-    /// What dropin's own templates include for a shared part: its text for one element or page,
-    /// made once for many (`SharedPartials`). Under a name of its own, so that an override that
-    /// includes the part gets the part.
+    /// What dropin's own templates include for a shared part (`libraryWithStandIns`).
     private static let partStandIn = try! MustacheTemplate(string: "{{{markup}}}")
-
-    private static func standIn(for part: String) -> String {
-        "(\(part))"
-    }
 
     private static func readOverrides(_ folder: URL, displayFolder: String, known: [String])
         -> ([(name: String, text: String, display: String)], [Diagnostic]) {

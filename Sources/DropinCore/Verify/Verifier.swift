@@ -2,28 +2,29 @@
 /// anything is written. A problem is reported at the rendered file's line and column and names
 /// the template it came from.
 public struct Verifier: Sendable {
-    public let renderer: Renderer
+    /// The user's template files, as messages name them.
+    public let overrides: [String]
     /// How messages name the output folder (`site`).
     public let outputDisplay: String
 
-    public init(renderer: Renderer, outputDisplay: String) {
-        self.renderer = renderer
+    public init(overrides: [String], outputDisplay: String) {
+        self.overrides = overrides
         self.outputDisplay = outputDisplay
     }
 
-    public func verify(_ file: PlannedFile, _ rendered: RenderedFile) -> [Diagnostic] {
+    /// Problems in `text`, the file's text as its check sees it (`Renderer.textToCheck`).
+    public func verify(_ text: String, of file: PlannedFile, renderedFrom template: String?) -> [Diagnostic] {
         guard let kind = file.check else { return [] }
-        let problems = PolyglotCheck.problems(in: renderer.textToCheck(file, rendered: rendered), as: kind)
+        let problems = PolyglotCheck.problems(in: text, as: kind)
         guard let first = problems.first else { return [] }
         let location = SourceLocation(file: outputDisplay + "/" + file.path, line: first.line, column: first.column)
         return [.error(first.isXMLError ? "not-well-formed" : "not-polyglot",
-                       "\(first.message) (\(source(of: rendered)))", at: location)]
+                       "\(first.message) (\(source(template)))", at: location)]
     }
 
     /// Names the template, and the user's overrides, since a page template includes others.
-    private func source(of rendered: RenderedFile) -> String {
-        guard let template = rendered.template else { return "written by dropin itself" }
-        let overrides = renderer.templates.overrides
+    private func source(_ template: String?) -> String {
+        guard let template else { return "written by dropin itself" }
         if overrides.isEmpty {
             return "rendered from dropin's template \(template)\(TemplateSet.fileExtension): please report this"
         }

@@ -284,6 +284,31 @@ struct BuildTests {
         #expect(try built(manifest, overriding: ["page.html", "snippet.html", "index.html"]) == whole)
     }
 
+    /// A page's own `lang` is part of its frame: pages beside it in the same folder keep the
+    /// manifest's, though they would otherwise share one stencil.
+    @Test func aPageTakesItsOwnLanguage() throws {
+        let manifest = Self.manifest + """
+              - path: a/solde.html
+                title: Solde
+                lang: fr-CA
+                components:
+                  - component: dwolla-balance-display
+                    attributes:
+                      customerId: {param: customerId}
+
+            """
+        let files = try built(manifest)
+        #expect(String(decoding: try #require(files["a/solde.html"]), as: UTF8.self).contains(#"lang="fr-CA""#))
+        #expect(String(decoding: try #require(files["a/balance.html"]), as: UTF8.self).contains(#"lang="en""#))
+        #expect(try built(manifest, overriding: TemplateSet.htmlTemplates) == files)
+
+        let invalidText = manifest.replacingOccurrences(of: "lang: fr-CA", with: "lang: fr_CA")
+        let line = try #require(invalidText.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("fr_CA") })
+        let problem = try #require(try validate(invalidText).diagnostics.first { $0.code == "invalid-lang" })
+        #expect(problem.message == "'fr_CA' is not a language tag: write one such as en or en-US")
+        #expect(problem.location?.line == line + 1 && problem.location?.column == 11)
+    }
+
     /// An overridden element template may show what is around it, so it is rendered for each
     /// page, not once for all pages with the same element.
     @Test func anElementOverrideSeesItsOwnPage() throws {

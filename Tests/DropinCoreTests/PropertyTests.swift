@@ -45,7 +45,9 @@ struct PropertyTests {
         if generator.next(2) == 0 { yaml += "callbacks: {success: app.ok, error: onError}\n" }
         yaml += "pages:\n"
         for page in 0..<(1 + generator.next(4)) {
-            yaml += "  - path: \(generator.pick(["", "a/", "a/b/"]))p\(page).html\n    title: \(yamlQuoted(generator.text()))\n    components:\n"
+            yaml += "  - path: \(generator.pick(["", "a/", "a/b/"]))p\(page).html\n    title: \(yamlQuoted(generator.text()))\n"
+            if generator.next(3) == 0 { yaml += "    lang: \(generator.pick(["fr", "es-MX"]))\n" }
+            yaml += "    components:\n"
             for _ in 0..<(1 + generator.next(3)) {
                 let spec = generator.pick(catalog.components.filter { $0.actions != nil })
                 yaml += "      - component: \(spec.tag)\n        attributes: {"

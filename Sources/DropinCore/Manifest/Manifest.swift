@@ -58,6 +58,8 @@ public struct Manifest: Sendable {
     public struct Page: Sendable {
         public var path: Located<String>
         public var title: Located<String>
+        /// The page's own language; nil for the manifest's `lang`.
+        public var lang: Located<String>?
         public var components: [Component]
         public var location: SourceLocation
         public var keyPath: KeyPath

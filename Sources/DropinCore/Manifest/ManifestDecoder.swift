@@ -84,7 +84,8 @@ struct ManifestDecoder {
               let title = value["title"], let titleText = title.string,
               value["components"] != nil
         else { return nil }
-        return Manifest.Page(path: path.located(pathText), title: title.located(titleText),
+        let lang = value["lang"].flatMap { lang in lang.string.map { lang.located($0) } }
+        return Manifest.Page(path: path.located(pathText), title: title.located(titleText), lang: lang,
                              components: components, location: value.location, keyPath: value.path)
     }
 

@@ -62,6 +62,7 @@ public enum ManifestSchema {
         .object("One generated HTML page.", [
             Field("path", .string("Where the page is written, relative to output; ends in .html."), required: true),
             Field("title", .string("The page title."), required: true),
+            Field("lang", .string("Language of this page, as in <html lang>; the manifest's lang when left out.")),
             Field("components", .array("Drop-in components on the page, in order.",
                                        of: component(catalog: catalog), minItems: 1), required: true),
         ])

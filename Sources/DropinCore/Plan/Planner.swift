@@ -146,7 +146,7 @@ public struct Planner: Sendable {
         let elements = page.components.map(element)
         let contexts = elements.map { elementContext($0, placeholder: nil) }
         let frame = PageFrame(
-            header: names.header, lang: names.lang, csp: names.csp,
+            header: names.header, lang: page.lang?.value ?? names.lang, csp: names.csp,
             stylesheet: OutputPath.relative(from: path, to: names.styles),
             dwollaScript: names.dwollaScript,
             configureScript: OutputPath.relative(from: path, to: Self.configurePath),

@@ -43,7 +43,7 @@ public struct ManifestValidator: Sendable {
         let lang = decoder.lang(root), publicPath = decoder.publicPath(root), templates = decoder.templates(root)
         let partials = decoder.partials(root), csp = decoder.csp(root)
         diagnostics += project.output(output) + project.styles(styles) + project.callbacks(callbacks)
-        diagnostics += project.lang(lang) + project.publicPath(publicPath) + project.csp(csp)
+        diagnostics += ProjectRules.lang(lang) + project.publicPath(publicPath) + project.csp(csp)
         diagnostics += templates.map(project.templates) ?? []
         if let token { diagnostics += project.token(token, environment: environment?.value) }
 

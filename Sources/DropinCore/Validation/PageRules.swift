@@ -1,6 +1,6 @@
 import Foundation
 
-/// Rules on pages: where each is written, its title, and paths that clash.
+/// Rules on pages: where each is written, its title, its language, and paths that clash.
 struct PageRules {
     /// Paths dropin writes itself, which a page may not take.
     static let reservedPaths = ["index.html"]
@@ -24,6 +24,9 @@ struct PageRules {
             pathError("'\(folder)/' holds the files dropin generates beside the pages: put this page in another folder")
         } else if lowercased == styles.lowercased() {
             pathError("'\(path.value)' is also the stylesheet path ('styles'): choose another path")
+        }
+        if let lang = page.lang {
+            diagnostics += ProjectRules.lang(lang)
         }
         // White_Space is the set Foundation trims as whitespacesAndNewlines, without a trip
         // through Foundation for every title.

@@ -82,7 +82,7 @@ struct ProjectRules {
         return csrf(token)
     }
 
-    func lang(_ lang: Located<String>) -> [Diagnostic] {
+    static func lang(_ lang: Located<String>) -> [Diagnostic] {
         let subtags = lang.value.split(separator: "-", omittingEmptySubsequences: false)
         let valid = !subtags.isEmpty && subtags.allSatisfy { tag in
             (1...8).contains(tag.count) && tag.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }

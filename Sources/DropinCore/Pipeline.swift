@@ -21,11 +21,14 @@ public struct Pipeline: Sendable {
     /// `manifestPath` is the manifest's path as the user gave it; output paths in messages are
     /// shown relative to the same place.
     public func render(_ source: ManifestSource, manifestPath: String) -> (Rendered?, [Diagnostic]) {
+        render(source, at: ManifestLocation(manifestPath: manifestPath))
+    }
+
+    private func render(_ source: ManifestSource, at base: ManifestLocation) -> (Rendered?, [Diagnostic]) {
         let validation = ManifestValidator(catalog: catalog).validate(source)
         var diagnostics = validation.diagnostics
         guard let manifest = validation.manifest else { return (nil, diagnostics) }
 
-        let base = ManifestLocation(manifestPath: manifestPath)
         let plan = Planner(catalog: catalog).plan(manifest)
         let templatesFolder = manifest.templates.map { base.url($0.value) }
         let (templates, templateProblems) = TemplateSet.load(
@@ -51,7 +54,7 @@ public struct Pipeline: Sendable {
         // could not show them again.
         let inputs = diagnostics.isEmpty
             ? InputFingerprint(manifestName: plan.manifestName, manifest: source.data, output: manifest.output.value,
-                               templates: manifest.templates?.value, templatesFolder: templatesFolder).digest
+                               templates: manifest.templates?.value, at: base).digest
             : nil
         let record = OwnershipRecord.file(listing: results.map { ($0.0, $0.2) }, plan: plan, inputs: inputs)
         let files = (results.map(\.0) + [record]).sorted { $0.path < $1.path }
@@ -100,16 +103,21 @@ public struct Pipeline: Sendable {
     /// write what changed.
     public func build(_ manifest: ManifestFile, manifestPath: String, dryRun: Bool = false)
         throws(ManifestSource.LoadError) -> BuildResult {
-        if let verified = RecordCheck(manifest, manifestPath: manifestPath).verify() {
+        let location = ManifestLocation(manifestPath: manifestPath)
+        if let verified = RecordCheck(manifest, at: location).verify() {
             return BuildResult(rendered: nil, changes: verified.changes, diagnostics: verified.diagnostics, verified: verified)
         }
-        return build(try manifest.parse(), manifestPath: manifestPath, dryRun: dryRun)
+        return build(try manifest.parse(), at: location, dryRun: dryRun)
     }
 
     /// Renders, verifies and writes what changed. Nothing is written when any stage reports an
     /// error, or with `dryRun`.
     public func build(_ source: ManifestSource, manifestPath: String, dryRun: Bool = false) -> BuildResult {
-        let (rendered, renderDiagnostics) = render(source, manifestPath: manifestPath)
+        build(source, at: ManifestLocation(manifestPath: manifestPath), dryRun: dryRun)
+    }
+
+    private func build(_ source: ManifestSource, at location: ManifestLocation, dryRun: Bool) -> BuildResult {
+        let (rendered, renderDiagnostics) = render(source, at: location)
         var diagnostics = renderDiagnostics
         guard let rendered else { return BuildResult(rendered: nil, changes: nil, diagnostics: diagnostics) }
         // Held until this function returns: from reading what is there to writing the record.
@@ -160,15 +168,20 @@ public struct Pipeline: Sendable {
     /// difference. `full` always renders.
     public func check(_ manifest: ManifestFile, manifestPath: String, full: Bool = false)
         throws(ManifestSource.LoadError) -> CheckResult {
-        if !full, let verified = RecordCheck(manifest, manifestPath: manifestPath).verify() {
+        let location = ManifestLocation(manifestPath: manifestPath)
+        if !full, let verified = RecordCheck(manifest, at: location).verify() {
             return CheckResult(rendered: nil, reports: [], diagnostics: verified.diagnostics, verified: verified)
         }
-        return check(try manifest.parse(), manifestPath: manifestPath)
+        return check(try manifest.parse(), at: location)
     }
 
     /// Renders in memory and compares with the output folder; writes nothing.
     public func check(_ source: ManifestSource, manifestPath: String) -> CheckResult {
-        let (rendered, renderDiagnostics) = render(source, manifestPath: manifestPath)
+        check(source, at: ManifestLocation(manifestPath: manifestPath))
+    }
+
+    private func check(_ source: ManifestSource, at location: ManifestLocation) -> CheckResult {
+        let (rendered, renderDiagnostics) = render(source, at: location)
         var diagnostics = renderDiagnostics
         guard let rendered else { return CheckResult(rendered: nil, reports: [], diagnostics: diagnostics) }
         let (record, recordProblems) = rendered.folder.record()

@@ -25,7 +25,7 @@ struct LongManifestTests {
         let expected = [
             "22:9 error unknown-key unknown key 'attribute' in pages[3].components[0]; did you mean 'attributes'? [pages[3].components[0].attribute]",
             "1611:33 error wrong-type 'firstName' must be text, true or false, a number or {param: ...}, not a list [pages[400].components[0].attributes.firstName]",
-            "4008:5 error unknown-key unknown key 'colour' in pages[999]; the keys here are path, title, components [pages[999].colour]",
+            "4008:5 error unknown-key unknown key 'colour' in pages[999]; the keys here are path, title, lang, components [pages[999].colour]",
         ]
         for _ in 0..<5 {
             let result = try validate(text)

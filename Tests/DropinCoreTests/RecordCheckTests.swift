@@ -33,7 +33,8 @@ struct RecordCheckTests {
 
     /// Each of these makes the record's fingerprint wrong, so the full path runs and explains.
     @Test(arguments: ["a page edited", "a page deleted", "the record's digest edited", "the manifest edited",
-                      "a comment added to the manifest", "a template added", "a stray owned file"])
+                      "a comment added to the manifest", "a template added", "a stray owned file",
+                      "a folder replaced by a link to a copy"])
     func anythingUnlikeTheRecordGoesTheFullWay(change: String) throws {
         let project = try Project(manifest: Self.manifest + "templates: templates\n",
                                   files: ["templates/.keep": ""])
@@ -53,6 +54,14 @@ struct RecordCheckTests {
             try project.write("dropin.yml", "# unchanged output\n" + (try project.read("dropin.yml")))
         case "a template added":
             try project.write("templates/page.html.mustache", "{{% CONTENT_TYPE: HTML}}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>{{title}}</title></head><body></body></html>\n")
+        case "a folder replaced by a link to a copy":
+            // The same bytes, but a build would refuse to write through the link: so must check.
+            let folder = project.root.appendingPathComponent("site/dropin/partials")
+            let copy = project.root.appendingPathComponent("copy")
+            try FileManager.default.copyItem(at: folder, to: copy)
+            try FileManager.default.removeItem(at: folder)
+            try FileManager.default.createSymbolicLink(at: folder, withDestinationURL: copy)
+            #expect(try !project.build().succeeded)
         default:
             try project.write("site/dropin/partials/mustache/gone.html", "<p>old</p>\n")
             let record = try project.read("site/dropin/owned.json")

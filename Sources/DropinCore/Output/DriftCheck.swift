@@ -26,39 +26,41 @@ public struct DriftCheck: Sendable {
 
     public func compare(_ files: [RenderedFile], record: OwnershipRecord, stylesheetHooks: [String])
         -> (reports: [FileReport], diagnostics: [Diagnostic]) {
+        let comparison = OutputComparison(files.map(OutputComparison.Expected.init), in: folder, record: record)
         var reports: [FileReport] = []
-        var diagnostics: [Diagnostic] = []
-        let owned = Set(record.generatedPaths + [BuildPlan.recordPath])
+        var diagnostics = comparison.links
         func report(_ path: String, _ status: Status, _ message: String, line: Int = 1, diff: String? = nil) {
             reports.append(FileReport(path: path, status: status, diff: diff))
             diagnostics.append(.error(status.rawValue, message, at: folder.location(path, line: line)))
         }
-        for file in files {
-            let shown = folder.display(file.path)
-            switch folder.entry(at: file.path) {
+        for (file, compared) in zip(files, comparison.files) {
+            switch compared.found {
+            case .same:
+                continue
             case .absent:
                 report(file.path, .missing, "missing: run dropin build and commit what it writes")
-            case .folder, .other:
+            case .notAFile:
                 report(file.path, .notAFile, "a folder or link stands where dropin writes a file: move it away")
-            case .file(let data) where file.ownership == .seeded:
+            case .differs(let data) where file.ownership == .seeded:
                 diagnostics += StylesheetHooks.missing(stylesheetHooks, in: String(decoding: data, as: UTF8.self),
                                                        path: file.path, folder: folder)
-            case .file(let data):
+            case .differs(let data):
                 let existing = String(decoding: data, as: UTF8.self)
-                guard existing != file.text else { continue }
+                // The fingerprint names the dropin that built and vouches only for a build
+                // without warnings: a record that differs in it alone lists the same bytes.
                 if file.path == BuildPlan.recordPath,
                    OwnershipRecord.apartFromFingerprint(existing) == OwnershipRecord.apartFromFingerprint(file.text) { continue }
-                if !owned.contains(file.path) {
+                if !compared.owned {
                     report(file.path, .notDropins, "dropin did not write this file, but a build would: move it away, or give the page another path")
                     continue
                 }
+                let shown = folder.display(file.path)
                 let diff = UnifiedDiff.make(from: existing, to: file.text, oldName: shown + " (committed)", newName: shown + " (dropin build)")
                 report(file.path, .stale, "stale or edited by hand: run dropin build (change the manifest or a template, not this file)",
                        line: UnifiedDiff.firstDifferentLine(existing, file.text), diff: diff)
             }
         }
-        let planned = Set(files.map(\.path))
-        for path in record.generatedPaths where !planned.contains(path) && folder.entry(at: path) != .absent {
+        for (path, _) in comparison.leftovers {
             report(path, .shouldBeRemoved, "the manifest no longer produces this file: run dropin build to remove it")
         }
         return (reports, diagnostics)

@@ -13,7 +13,23 @@ struct InputFingerprint {
     /// The templates folder on disk, when there is one.
     let templatesFolder: URL?
     /// This dropin's sources and Package.swift, whose exact pins name its dependencies' versions.
-    var sourceDigest = EmbeddedTemplates.sourceDigest
+    let sourceDigest: String
+
+    /// The fingerprint of a manifest at `location`, whose folders it names relative to itself.
+    init(manifestName: String, manifest: Data, output: String, templates: String?, at location: ManifestLocation) {
+        self.init(manifestName: manifestName, manifest: manifest, output: output, templates: templates,
+                  templatesFolder: templates.map(location.url))
+    }
+
+    init(manifestName: String, manifest: Data, output: String, templates: String?, templatesFolder: URL?,
+         sourceDigest: String = EmbeddedTemplates.sourceDigest) {
+        self.sourceDigest = sourceDigest
+        self.manifestName = manifestName
+        self.manifest = manifest
+        self.output = output
+        self.templates = templates
+        self.templatesFolder = templatesFolder
+    }
 
     /// Nil when the templates folder cannot be read: then nothing is trusted.
     var digest: String? {

@@ -13,67 +13,46 @@ public struct OutputChanges: Sendable {
 
     public var writes: [String] { created + updated }
 
-    /// Compares the rendered files with the folder. A generated file may replace only a file
-    /// dropin owns (or one already byte-identical); a seeded file is written only when absent.
-    public static func plan(_ files: [RenderedFile], in folder: OutputFolder, record: OwnershipRecord) -> OutputChanges {
-        var changes = OutputChanges()
-        changes.diagnostics += folder.links(on: files.map(\.path))
-        // Looked up only for a file that differs, which a first build has none of.
-        lazy var owned = Set(record.generatedPaths + [BuildPlan.recordPath])
-        // A file whose folder is not there is not there either: a first build looks at each
-        // folder once instead of at every file. The rest is independent for each file: on
-        // every core.
-        let missingFolders = OutputPath.folders(of: files.map(\.path)).filter { folder.entry(at: String($0)) == .absent }
-        let found = parallelMap(files) { file in
-            missingFolders.contains(OutputPath.folder(of: file.path)) ? .absent : Found(folder.entry(at: file.path), file.text)
-        }
-        for (file, found) in zip(files, found) {
-            switch found {
+    /// A generated file may replace only a file dropin owns (or one already byte-identical); a
+    /// seeded file is written only when absent.
+    init(_ comparison: OutputComparison, in folder: OutputFolder) {
+        diagnostics = comparison.links
+        for file in comparison.files {
+            let path = file.expected.path
+            switch file.found {
             case .absent:
-                changes.created.append(file.path)
+                created.append(path)
             case .same:
-                changes.unchanged.append(file.path)
-            case .different:
-                if file.ownership == .seeded {
-                    changes.kept.append(file.path)
-                } else if owned.contains(file.path) {
-                    changes.updated.append(file.path)
-                } else {
-                    changes.diagnostics.append(.error("not-dropins-file",
-                        "\(folder.display(file.path)) exists and dropin did not write it, so it will not overwrite it: move it away, or give the page another path",
-                        at: folder.location(file.path)))
-                }
+                unchanged.append(path)
+            case .differs where file.expected.ownership == .seeded:
+                kept.append(path)
+            case .differs where file.owned:
+                updated.append(path)
+            case .differs:
+                diagnostics.append(.error("not-dropins-file",
+                    "\(folder.display(path)) exists and dropin did not write it, so it will not overwrite it: move it away, or give the page another path",
+                    at: folder.location(path)))
             case .notAFile:
-                changes.diagnostics.append(.error("not-a-file",
-                    "\(folder.display(file.path)) is a folder or link where dropin writes a file: move it away",
-                    at: folder.location(file.path)))
+                diagnostics.append(.error("not-a-file",
+                    "\(folder.display(path)) is a folder or link where dropin writes a file: move it away",
+                    at: folder.location(path)))
             }
         }
-        lazy var planned = Set(files.map(\.path))
-        for path in record.generatedPaths where !planned.contains(path) {
-            switch folder.entry(at: path) {
-            case .file: changes.removed.append(path)
-            case .absent: break
-            case .folder, .other:
-                changes.diagnostics.append(.error("not-a-file",
+        for (path, found) in comparison.leftovers {
+            if case .differs = found {
+                removed.append(path)
+            } else {
+                diagnostics.append(.error("not-a-file",
                     "\(folder.display(path)) was dropin's file and is now a folder or link; dropin leaves it: remove it yourself",
                     at: folder.location(path)))
             }
         }
-        return changes
     }
 
-    /// What is on disk where a file goes, compared with its text.
-    private enum Found: Sendable {
-        case absent, same, different, notAFile
+    init() {}
 
-        init(_ entry: OutputFolder.Entry, _ text: String) {
-            switch entry {
-            case .absent: self = .absent
-            case .file(let existing):
-                self = existing.count == text.utf8.count && existing == Data(text.utf8) ? .same : .different
-            case .folder, .other: self = .notAFile
-            }
-        }
+    /// Compares the rendered files with the folder.
+    public static func plan(_ files: [RenderedFile], in folder: OutputFolder, record: OwnershipRecord) -> OutputChanges {
+        OutputChanges(OutputComparison(files.map(OutputComparison.Expected.init), in: folder, record: record), in: folder)
     }
 }

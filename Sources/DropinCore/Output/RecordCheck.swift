@@ -18,35 +18,32 @@ public struct RecordCheck: Sendable {
     let manifest: ManifestFile
     let location: ManifestLocation
 
-    init(_ manifest: ManifestFile, manifestPath: String) {
+    init(_ manifest: ManifestFile, at location: ManifestLocation) {
         self.manifest = manifest
-        self.location = ManifestLocation(manifestPath: manifestPath)
+        self.location = location
     }
 
     func verify() -> Verified? {
-        guard let hints = ManifestFolders.scan(manifest.data) else { return nil }
-        let folder = location.outputFolder(hints.output)
+        guard let folders = ManifestFolders.scan(manifest.data) else { return nil }
+        let folder = location.outputFolder(folders.output)
         guard case .file(let data) = folder.entry(at: BuildPlan.recordPath),
               let record = OwnershipRecord.parse(data), let fingerprint = record.fingerprint else { return nil }
-        let inputs = InputFingerprint(
-            manifestName: ManifestName.shown(manifest.file), manifest: manifest.data, output: hints.output,
-            templates: hints.templates, templatesFolder: hints.templates.map(location.url))
+        let inputs = InputFingerprint(manifestName: ManifestName.shown(manifest.file), manifest: manifest.data,
+                                      output: folders.output, templates: folders.templates, at: location)
         guard let digest = inputs.digest, record.sealed(with: digest) == fingerprint else { return nil }
-        let matches = parallelMap(record.generated) { file in
-            guard case .file(let bytes) = folder.entry(at: file.path) else { return false }
-            return ContentDigest.of(bytes) == file.digest
+        let expected = record.generated.map { OutputComparison.Expected(path: $0.path, ownership: .generated, content: .digest($0.digest)) }
+            + record.seeded.map { OutputComparison.Expected(path: $0.path, ownership: .seeded, content: .digest($0.digest)) }
+        let comparison = OutputComparison(expected, in: folder, record: record)
+        var changes = OutputChanges(comparison, in: folder)
+        // Up to date only if a build would write nothing; anything else is for the full
+        // render and compare to explain.
+        guard changes.writes.isEmpty, changes.removed.isEmpty, changes.diagnostics.isEmpty else { return nil }
+        changes.unchanged = (changes.unchanged + [BuildPlan.recordPath]).sorted()
+        let diagnostics = zip(expected, comparison.files).flatMap { file, compared -> [Diagnostic] in
+            guard file.ownership == .seeded, case .differs(let bytes) = compared.found else { return [] }
+            return StylesheetHooks.missing(record.stylesheetHooks, in: String(decoding: bytes, as: UTF8.self), path: file.path,
+                                           folder: folder)
         }
-        guard !matches.contains(false) else { return nil }
-        var changes = OutputChanges()
-        changes.unchanged = record.generatedPaths + [BuildPlan.recordPath]
-        var diagnostics: [Diagnostic] = []
-        for (path, digest) in record.seeded {
-            guard case .file(let bytes) = folder.entry(at: path) else { return nil }
-            if ContentDigest.of(bytes) == digest { changes.unchanged.append(path) } else { changes.kept.append(path) }
-            diagnostics += StylesheetHooks.missing(record.stylesheetHooks, in: String(decoding: bytes, as: UTF8.self),
-                                                   path: path, folder: folder)
-        }
-        changes.unchanged.sort()
         return Verified(folder: folder, record: record, changes: changes, diagnostics: diagnostics)
     }
 }

@@ -73,7 +73,7 @@ public struct Pipeline: Sendable {
                       componentCount: rendered.plan.componentCount, fileCount: rendered.files.count)
         }
 
-        init(_ verified: RecordCheck.Verified) {
+        init(_ verified: QuickCheck.Verified) {
             let record = verified.record
             self.init(folder: verified.folder, pageCount: record.pageCount, componentCount: record.componentCount,
                       fileCount: record.generated.count + record.seeded.count + 1)
@@ -93,18 +93,18 @@ public struct Pipeline: Sendable {
         public let changes: OutputChanges?
         public let diagnostics: [Diagnostic]
         /// Set when the ownership record showed the output up to date, and nothing was rendered.
-        public var verified: RecordCheck.Verified? = nil
+        public var verified: QuickCheck.Verified? = nil
         public var succeeded: Bool { !diagnostics.hasErrors }
         public var totals: Totals? { rendered.map(Totals.init) ?? verified.map(Totals.init) }
     }
 
     /// `build` from the manifest's bytes: nothing to do when the ownership record shows the
-    /// output is already what these inputs make (`RecordCheck`); otherwise parse, render and
+    /// output is already what these inputs make (`QuickCheck`); otherwise parse, render and
     /// write what changed.
     public func build(_ manifest: ManifestFile, manifestPath: String, dryRun: Bool = false)
         throws(ManifestSource.LoadError) -> BuildResult {
         let location = ManifestLocation(manifestPath: manifestPath)
-        if let verified = RecordCheck(manifest, at: location).verify() {
+        if let verified = QuickCheck(manifest, at: location).verify() {
             return BuildResult(rendered: nil, changes: verified.changes, diagnostics: verified.diagnostics, verified: verified)
         }
         return build(try manifest.parse(), at: location, dryRun: dryRun)
@@ -154,22 +154,22 @@ public struct Pipeline: Sendable {
     public struct CheckResult: Sendable {
         /// Nil when the record showed the output up to date, or a stage reported an error.
         public let rendered: Rendered?
-        public let reports: [DriftCheck.FileReport]
+        public let reports: [DriftReport.FileReport]
         public let diagnostics: [Diagnostic]
         /// Set when file digests were compared with the record instead of rendering.
-        public var verified: RecordCheck.Verified? = nil
+        public var verified: QuickCheck.Verified? = nil
         public var succeeded: Bool { !diagnostics.hasErrors }
         public var byRecord: Bool { verified != nil }
         public var totals: Totals? { rendered.map(Totals.init) ?? verified.map(Totals.init) }
     }
 
     /// `check` from the manifest's bytes: the output is up to date when the ownership record
-    /// says so (`RecordCheck`); otherwise parse, render and compare, which explains every
+    /// says so (`QuickCheck`); otherwise parse, render and compare, which explains every
     /// difference. `full` always renders.
     public func check(_ manifest: ManifestFile, manifestPath: String, full: Bool = false)
         throws(ManifestSource.LoadError) -> CheckResult {
         let location = ManifestLocation(manifestPath: manifestPath)
-        if !full, let verified = RecordCheck(manifest, at: location).verify() {
+        if !full, let verified = QuickCheck(manifest, at: location).verify() {
             return CheckResult(rendered: nil, reports: [], diagnostics: verified.diagnostics, verified: verified)
         }
         return check(try manifest.parse(), at: location)
@@ -186,7 +186,7 @@ public struct Pipeline: Sendable {
         guard let rendered else { return CheckResult(rendered: nil, reports: [], diagnostics: diagnostics) }
         let (record, recordProblems) = rendered.folder.record()
         diagnostics += recordProblems
-        let comparison = DriftCheck(folder: rendered.folder)
+        let comparison = DriftReport(folder: rendered.folder)
             .compare(rendered.files, record: record ?? .empty, stylesheetHooks: rendered.plan.stylesheetHooks)
         return CheckResult(rendered: rendered, reports: comparison.reports, diagnostics: diagnostics + comparison.diagnostics)
     }

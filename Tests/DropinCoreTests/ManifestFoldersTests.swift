@@ -23,7 +23,7 @@ struct ManifestFoldersTests {
     }
 
     @Test func theParsedManifestAgreesWithTheHints() throws {
-        let project = try Project(manifest: RecordCheckTests.manifest + "templates: 'tpl' # mine\n", files: ["tpl/.keep": ""])
+        let project = try Project(manifest: QuickCheckTests.manifest + "templates: 'tpl' # mine\n", files: ["tpl/.keep": ""])
         let manifest = try #require(ManifestValidator().validate(try project.source()).manifest)
         let hints = try #require(ManifestFolders.scan(try project.manifestFile().data))
         #expect(hints == ManifestFolders(output: manifest.output.value, templates: manifest.templates?.value))

@@ -1,57 +1,57 @@
-/// Turns the structurally checked `Value` tree into typed manifest parts. Parts that lack a
+/// Turns the structurally checked `CheckedValue` tree into typed manifest parts. Parts that lack a
 /// required key (already reported by the structural check) come back nil, so the rules after
 /// this see only complete values.
 struct ManifestDecoder {
     let file: String
     let catalog: Catalog
 
-    func version(_ root: Value) -> Located<Int>? {
+    func version(_ root: CheckedValue) -> Located<Int>? {
         guard let value = root["version"], let number = value.int else { return nil }
         return Located(number, at: value.location, path: value.path)
     }
 
-    func environment(_ root: Value) -> Located<Environment>? {
+    func environment(_ root: CheckedValue) -> Located<Environment>? {
         root["environment"].flatMap { value in
             value.string.flatMap(Environment.init(rawValue:)).map { value.located($0) }
         }
     }
 
-    func dwollaWeb(_ root: Value) -> Located<String> {
+    func dwollaWeb(_ root: CheckedValue) -> Located<String> {
         text(root, "dwollaWeb", default: catalog.newestVersion.description)
     }
 
-    func output(_ root: Value) -> Located<String> {
+    func output(_ root: CheckedValue) -> Located<String> {
         text(root, "output", default: ManifestSchema.defaultOutput)
     }
 
-    func styles(_ root: Value) -> Located<String> {
+    func styles(_ root: CheckedValue) -> Located<String> {
         text(root, "styles", default: ManifestSchema.defaultStyles)
     }
 
-    func lang(_ root: Value) -> Located<String> {
+    func lang(_ root: CheckedValue) -> Located<String> {
         text(root, "lang", default: ManifestSchema.defaultLang)
     }
 
-    func publicPath(_ root: Value) -> Located<String> {
+    func publicPath(_ root: CheckedValue) -> Located<String> {
         text(root, "publicPath", default: ManifestSchema.defaultPublicPath)
     }
 
-    func templates(_ root: Value) -> Located<String>? {
+    func templates(_ root: CheckedValue) -> Located<String>? {
         root["templates"].flatMap { value in value.string.map { value.located($0) } }
     }
 
-    func partials(_ root: Value) -> [Located<PartialLanguage>] {
+    func partials(_ root: CheckedValue) -> [Located<PartialLanguage>] {
         guard let list = root["partials"] else {
             return ManifestSchema.defaultPartials.map { Located($0, at: root.location, path: KeyPath.root.appending("partials")) }
         }
         return list.list.compactMap { item in item.string.flatMap(PartialLanguage.init(rawValue:)).map { item.located($0) } }
     }
 
-    func server(_ root: Value) -> [Located<ServerLanguage>] {
+    func server(_ root: CheckedValue) -> [Located<ServerLanguage>] {
         (root["server"]?.list ?? []).compactMap { item in item.string.flatMap(ServerLanguage.init(rawValue:)).map { item.located($0) } }
     }
 
-    func csp(_ root: Value) -> Manifest.CSPSettings {
+    func csp(_ root: CheckedValue) -> Manifest.CSPSettings {
         let csp = root["csp"]
         let additions = (csp?["add"]?.entries ?? []).map { entry in
             (directive: Located(entry.key, at: entry.keyLocation, path: entry.value.path),
@@ -60,7 +60,7 @@ struct ManifestDecoder {
         return Manifest.CSPSettings(enabled: csp?["enabled"]?.bool ?? true, additions: additions)
     }
 
-    func token(_ root: Value) -> Manifest.Token? {
+    func token(_ root: CheckedValue) -> Manifest.Token? {
         guard let token = root["token"], let url = token["url"], let urlText = url.string else { return nil }
         let mode = token["mode"].flatMap { value in
             value.string.flatMap(TokenMode.init(rawValue:)).map { value.located($0) }
@@ -71,7 +71,7 @@ struct ManifestDecoder {
                               csrfHeader: text(csrf, "header", default: ManifestSchema.defaultCSRFHeader))
     }
 
-    func callbacks(_ root: Value) -> Manifest.Callbacks {
+    func callbacks(_ root: CheckedValue) -> Manifest.Callbacks {
         let callbacks = root["callbacks"]
         func name(_ key: String) -> Located<String>? {
             callbacks?[key].flatMap { value in value.string.map { value.located($0) } }
@@ -79,7 +79,7 @@ struct ManifestDecoder {
         return Manifest.Callbacks(success: name("success"), error: name("error"))
     }
 
-    func page(_ value: Value, components: [Manifest.Component]) -> Manifest.Page? {
+    func page(_ value: CheckedValue, components: [Manifest.Component]) -> Manifest.Page? {
         guard let path = value["path"], let pathText = path.string,
               let title = value["title"], let titleText = title.string,
               value["components"] != nil
@@ -89,7 +89,7 @@ struct ManifestDecoder {
                              components: components, location: value.location, keyPath: value.path)
     }
 
-    func component(_ value: Value) -> Manifest.Component? {
+    func component(_ value: CheckedValue) -> Manifest.Component? {
         guard let tag = value["component"], let tagText = tag.string else { return nil }
         let attributes = (value["attributes"]?.entries ?? []).compactMap { entry in
             attributeValue(entry.value).map {
@@ -104,7 +104,7 @@ struct ManifestDecoder {
     }
 
     /// nil for a `{param}` mapping that lacks its name; the structural check reported it.
-    private func attributeValue(_ value: Value) -> AttributeValue? {
+    private func attributeValue(_ value: CheckedValue) -> AttributeValue? {
         switch value.kind {
         case .bool(let flag): return .flag(flag)
         case .string(let text), .number(let text): return .text(text)
@@ -114,7 +114,7 @@ struct ManifestDecoder {
         }
     }
 
-    private func text(_ parent: Value, _ key: String, default defaultValue: String) -> Located<String> {
+    private func text(_ parent: CheckedValue, _ key: String, default defaultValue: String) -> Located<String> {
         if let value = parent[key], let text = value.string { return value.located(text) }
         return Located(defaultValue, at: parent.location, path: parent.path.appending(key))
     }

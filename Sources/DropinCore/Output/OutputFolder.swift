@@ -14,7 +14,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// The file system path of `relative`. Joined as text: URL's appendingPathComponent asks
-    /// the disk whether each path is a folder, a tenth of a cold build of 10,000 pages.
+    /// the disk whether each path is a folder.
     public func path(_ relative: String) -> String {
         root + relative
     }
@@ -30,7 +30,7 @@ public struct OutputFolder: Sendable {
     public func entry(at path: String) -> Entry {
         let target = self.path(path)
         // lstat rather than FileManager's attributes, which look up the owner's and group's
-        // names too: a tenth of a check of 10,000 files.
+        // names too, for every file.
         var info = stat()
         guard lstat(target, &info) == 0 else { return .absent }
         switch info.st_mode & S_IFMT {

@@ -3,7 +3,7 @@ enum OutputPath {
     /// The link from a file at `from` to the file at `to`, both relative to the output folder:
     /// `relative(from: "a/b.html", to: "dropin/configure.js")` is `../dropin/configure.js`.
     /// Worked out on UTF-8 bytes: every page links four files, and splitting paths into
-    /// Strings was a quarter of planning 10,000 pages.
+    /// Strings for each showed in the time of planning many pages.
     static func relative(from: String, to: String) -> String {
         let slash = UInt8(ascii: "/")
         let fromBytes = Array(from.utf8), toBytes = Array(to.utf8)

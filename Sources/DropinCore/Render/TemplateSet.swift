@@ -78,8 +78,8 @@ public struct TemplateSet: Sendable {
 
     /// Loads the defaults and the overrides in `folder`; `displayFolder` is how messages name it.
     /// Of the defaults, only those a build `renders` (and the partials) are parsed: the Node
-    /// route's template alone is over half the text, and parsing it was a tenth of a small
-    /// build. With overrides, every default is parsed, as an override may include any of them.
+    /// route's template alone is over half the text, which a small build need not parse.
+    /// With overrides, every default is parsed, as an override may include any of them.
     /// Problems (an unknown or unreadable file, a template that does not parse) come back as
     /// diagnostics; the set is nil when there are any.
     /// `inside` is the manifest's folder: the overrides' folder must resolve inside it, whatever

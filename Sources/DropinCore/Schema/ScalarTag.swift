@@ -2,8 +2,8 @@ import Yams
 
 /// The YAML 1.1 type of a scalar as Yams's default resolver decides it (quoted text stays text,
 /// `yes` is a boolean, `~` is null), decided without regular expressions: resolving every
-/// scalar of a large manifest through NSRegularExpression was a tenth of a build, and merely
-/// creating the default resolver (ICU's regular expressions) a tenth of a small one. The
+/// scalar through NSRegularExpression, and merely creating the default resolver (ICU's regular
+/// expressions), showed in every build's time (BENCHMARKS.md). The
 /// manifest is parsed with Yams's basic resolver, and the default one is asked only about
 /// text that starts like a number other than a plain decimal integer.
 enum ScalarTag {

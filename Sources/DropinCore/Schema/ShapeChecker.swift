@@ -3,7 +3,7 @@ import Yams
 
 /// Checks a YAML node tree against a `Shape`, reporting every structural problem (unknown and
 /// duplicate keys, missing keys, wrong types, values outside a fixed set) and returning the parts
-/// that fit as a `Value` tree.
+/// that fit as a `CheckedValue` tree.
 struct ShapeChecker {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
@@ -31,7 +31,7 @@ struct ShapeChecker {
         self.sharedCount = sharedCount
     }
 
-    mutating func check(_ node: Node, against shape: Shape, path: KeyPath) -> Value? {
+    mutating func check(_ node: Node, against shape: Shape, path: KeyPath) -> CheckedValue? {
         visited += 1
         if let sharedCount, visited % SharedCount.batch == 0, sharedCount.add(SharedCount.batch) > limit {
             visited = limit
@@ -61,7 +61,7 @@ struct ShapeChecker {
 
     // MARK: Scalars
 
-    private mutating func checkString(_ node: Node, choices: [String]?, shape: Shape, path: KeyPath) -> Value? {
+    private mutating func checkString(_ node: Node, choices: [String]?, shape: Shape, path: KeyPath) -> CheckedValue? {
         // Numbers and dates are taken as the text the user wrote (`title: 404`); true/false and
         // null are not, since YAML turns `yes`, `no` and `~` into those behind the user's back.
         guard let scalar = scalar(node, is: Self.textTags, expected: shape, path: path)
@@ -75,7 +75,7 @@ struct ShapeChecker {
         return value(.string(scalar.string), scalar, path)
     }
 
-    private mutating func checkInteger(_ node: Node, choices: [Int]?, shape: Shape, path: KeyPath) -> Value? {
+    private mutating func checkInteger(_ node: Node, choices: [Int]?, shape: Shape, path: KeyPath) -> CheckedValue? {
         guard let scalar = scalar(node, is: Self.integerTags, expected: shape, path: path),
               let number = Int(scalar.string) else { return nil }
         if let choices, !choices.contains(number) {
@@ -103,9 +103,9 @@ struct ShapeChecker {
 
     // MARK: Collections
 
-    private mutating func checkObject(_ node: Node, _ object: ObjectShape, shape: Shape, path: KeyPath) -> Value? {
+    private mutating func checkObject(_ node: Node, _ object: ObjectShape, shape: Shape, path: KeyPath) -> CheckedValue? {
         guard let pairs = mappingPairs(node, expected: shape, path: path) else { return nil }
-        var entries: [Value.Entry] = []
+        var entries: [CheckedValue.Entry] = []
         for (key, keyNode, valueNode) in pairs {
             let valuePath = path.appending(key)
             guard let field = object.field(named: key) else {
@@ -117,27 +117,27 @@ struct ShapeChecker {
                 continue
             }
             if let checked = check(valueNode, against: field.shape, path: valuePath) {
-                entries.append(Value.Entry(key: key, keyLocation: location(of: keyNode), value: checked))
+                entries.append(CheckedValue.Entry(key: key, keyLocation: location(of: keyNode), value: checked))
             }
         }
         for field in object.fields where field.isRequired && !pairs.contains(where: { $0.key == field.name }) {
             report(node, path.appending(field.name), "missing-key",
                    "missing required key '\(field.name)'\(path.isRoot ? "" : " in \(path)"): add it (\(field.shape.expectation))")
         }
-        return Value(kind: .map(entries), location: location(of: node), path: path)
+        return CheckedValue(kind: .map(entries), location: location(of: node), path: path)
     }
 
-    private mutating func checkDictionary(_ node: Node, _ valueShape: Shape, shape: Shape, path: KeyPath) -> Value? {
+    private mutating func checkDictionary(_ node: Node, _ valueShape: Shape, shape: Shape, path: KeyPath) -> CheckedValue? {
         guard let pairs = mappingPairs(node, expected: shape, path: path) else { return nil }
-        let entries = pairs.compactMap { key, keyNode, valueNode -> Value.Entry? in
+        let entries = pairs.compactMap { key, keyNode, valueNode -> CheckedValue.Entry? in
             check(valueNode, against: valueShape, path: path.appending(key)).map {
-                Value.Entry(key: key, keyLocation: location(of: keyNode), value: $0)
+                CheckedValue.Entry(key: key, keyLocation: location(of: keyNode), value: $0)
             }
         }
-        return Value(kind: .map(entries), location: location(of: node), path: path)
+        return CheckedValue(kind: .map(entries), location: location(of: node), path: path)
     }
 
-    private mutating func checkArray(_ node: Node, _ item: Shape, minItems: Int, shape: Shape, path: KeyPath) -> Value? {
+    private mutating func checkArray(_ node: Node, _ item: Shape, minItems: Int, shape: Shape, path: KeyPath) -> CheckedValue? {
         guard case .sequence(let sequence) = node else {
             reportWrongType(node, expected: shape, path: path)
             return nil
@@ -146,12 +146,12 @@ struct ShapeChecker {
             report(node, path, "empty-list", "'\(path.lastKey ?? "list")' needs at least \(minItems) item\(minItems == 1 ? "" : "s")")
         }
         let items = checkItems(Array(sequence), against: item, path: path)
-        return Value(kind: .list(items), location: location(of: node), path: path)
+        return CheckedValue(kind: .list(items), location: location(of: node), path: path)
     }
 
     /// A long list (the pages of a large manifest) is checked in parts on every core; the parts'
     /// values and diagnostics are put back in the list's order, so the outcome is the same.
-    private mutating func checkItems(_ nodes: [Node], against item: Shape, path: KeyPath) -> [Value] {
+    private mutating func checkItems(_ nodes: [Node], against item: Shape, path: KeyPath) -> [CheckedValue] {
         guard sharedCount == nil, nodes.count >= Self.itemsWorthSplitting else {
             return checkOneByOne(nodes, against: item, path: path)
         }
@@ -178,11 +178,11 @@ struct ShapeChecker {
         return checked.flatMap(\.0)
     }
 
-    private mutating func checkOneByOne(_ nodes: [Node], against item: Shape, path: KeyPath) -> [Value] {
+    private mutating func checkOneByOne(_ nodes: [Node], against item: Shape, path: KeyPath) -> [CheckedValue] {
         nodes.enumerated().compactMap { index, node in check(node, against: item, path: path.appending(index)) }
     }
 
-    private mutating func checkOneOf(_ node: Node, _ alternatives: [Shape], shape: Shape, path: KeyPath) -> Value? {
+    private mutating func checkOneOf(_ node: Node, _ alternatives: [Shape], shape: Shape, path: KeyPath) -> CheckedValue? {
         let fitting = alternatives.filter { accepts($0, kindOf: node) }
         if fitting.count == 1 { return check(node, against: fitting[0], path: path) }
         // A trial that cannot take the scalar's type would fail, and build a message to discard.
@@ -248,8 +248,8 @@ struct ShapeChecker {
 
     // MARK: Reporting
 
-    private func value(_ kind: Value.Kind, _ scalar: Node.Scalar, _ path: KeyPath) -> Value {
-        Value(kind: kind, location: location(of: .scalar(scalar)), path: path)
+    private func value(_ kind: CheckedValue.Kind, _ scalar: Node.Scalar, _ path: KeyPath) -> CheckedValue {
+        CheckedValue(kind: kind, location: location(of: .scalar(scalar)), path: path)
     }
 
     func location(of node: Node) -> SourceLocation {

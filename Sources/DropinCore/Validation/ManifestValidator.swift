@@ -32,7 +32,7 @@ public struct ManifestValidator: Sendable {
         return Result(manifest: diagnostics.hasErrors ? nil : manifest, diagnostics: diagnostics.sortedByLocation())
     }
 
-    private func decodeAndCheck(_ root: Value, file: String, into diagnostics: inout [Diagnostic]) -> Manifest? {
+    private func decodeAndCheck(_ root: CheckedValue, file: String, into diagnostics: inout [Diagnostic]) -> Manifest? {
         let decoder = ManifestDecoder(file: file, catalog: catalog)
         let project = ProjectRules(catalog: catalog)
         let environment = decoder.environment(root)

@@ -11,8 +11,8 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Pretty-printed as Foundation's JSONEncoder writes it with `.prettyPrinted`, `.sortedKeys`
     /// and `.withoutEscapingSlashes` (keys in UTF-8 byte order, `"key" : value`, two spaces a
-    /// level), ending in a newline. Written directly: sorting ten thousand keys through the
-    /// encoder was a tenth of what a large build does on one core after rendering.
+    /// level), ending in a newline. Written directly: the encoder sorts keys as Strings, slowly
+    /// for a record of thousands of files (BENCHMARKS.md).
     public func rendered() -> String {
         var output: [UInt8] = []
         write(to: &output, indent: 0)

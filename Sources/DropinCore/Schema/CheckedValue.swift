@@ -1,27 +1,27 @@
 /// A YAML value that passed the structural check, with where it came from. Only well-typed
 /// parts of the document survive into this tree, so the typed decoding after it cannot fail.
-public struct Value: Sendable {
+public struct CheckedValue: Sendable {
     public enum Kind: Sendable {
         case string(String)
         case bool(Bool)
         case int(Int)
         /// A number, kept as written so `1.10` stays `1.10`.
         case number(String)
-        case list([Value])
+        case list([CheckedValue])
         case map([Entry])
     }
 
     public struct Entry: Sendable {
         public let key: String
         public let keyLocation: SourceLocation
-        public let value: Value
+        public let value: CheckedValue
     }
 
     public let kind: Kind
     public let location: SourceLocation
     public let path: KeyPath
 
-    public subscript(key: String) -> Value? {
+    public subscript(key: String) -> CheckedValue? {
         guard case .map(let entries) = kind else { return nil }
         return entries.first { $0.key == key }?.value
     }
@@ -41,7 +41,7 @@ public struct Value: Sendable {
         return nil
     }
 
-    public var list: [Value] {
+    public var list: [CheckedValue] {
         if case .list(let items) = kind { return items }
         return []
     }

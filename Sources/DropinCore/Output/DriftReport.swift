@@ -2,7 +2,7 @@ import Foundation
 
 /// The compare stage of `dropin check`: what in the output folder differs from what a build
 /// would write, with a unified diff per file. Writes nothing.
-public struct DriftCheck: Sendable {
+public struct DriftReport: Sendable {
     public enum Status: String, Sendable {
         case missing
         case stale

@@ -5,7 +5,7 @@ import Foundation
 /// digests stand for (verified by libxml2 when they were built), so comparing each file's digest
 /// says whether the output is up to date. It answers only "up to date"; on anything else it
 /// stands aside, and the full render and compare explains the difference.
-public struct RecordCheck: Sendable {
+public struct QuickCheck: Sendable {
     public struct Verified: Sendable {
         public let folder: OutputFolder
         public let record: OwnershipRecord

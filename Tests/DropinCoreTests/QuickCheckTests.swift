@@ -5,7 +5,7 @@ import Testing
 /// `check` and a warm `build` that compare file digests with the ownership record instead of
 /// rendering: taken only when the inputs are the very ones the record was built from, and
 /// always giving the same verdict as a full render and compare.
-struct RecordCheckTests {
+struct QuickCheckTests {
     static let manifest = BuildTests.manifest + "partials: [mustache]\n"
 
     @Test func anUntouchedOutputIsCheckedByDigestWithTheFullChecksVerdict() throws {

@@ -15,7 +15,7 @@ struct BuildCommandTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr == "")
         let lines = outcome.stdout.split(separator: "\n")
-        #expect(Array(lines.prefix(5)) == ["Pages            | 1", "Components       | 1", "Files written    | 9",
+        #expect(Array(lines.prefix(5)) == ["Pages            | 1", "Components       | 1", "Files written    | 10",
                                            "Files unchanged  | 0", "Files removed    | 0"])
         #expect(lines.last?.hasPrefix("Built site/ in ") == true)
         #expect(try scratch.read("site/a.html").contains("<dwolla-balance-display data-dropin-param-customerid=\"customerId\">"))
@@ -25,7 +25,7 @@ struct BuildCommandTests {
         let outcome = try dropin("build", "--dry-run", in: scratch.url)
         #expect(outcome.status == 0)
         #expect(outcome.stdout.hasPrefix("would create site/a.html\nwould create site/dropin/configure.js\n"))
-        #expect(outcome.stdout.contains("Files to write   | 9"))
+        #expect(outcome.stdout.contains("Files to write   | 10"))
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site").path))
     }
 
@@ -36,7 +36,7 @@ struct BuildCommandTests {
         #expect(document["command"] as? String == "build")
         #expect(document["pages"] as? Int == 1)
         let files = try #require(document["files"] as? [String: [String]])
-        #expect(files["created"]?.count == 9)
+        #expect(files["created"]?.count == 10)
         #expect(files["removed"] == [])
     }
 
@@ -59,10 +59,10 @@ struct BuildCommandTests {
         _ = try dropin("build", in: scratch.url)
         let clean = try dropin("check", in: scratch.url)
         #expect(clean.status == 0)
-        #expect(clean.stdout == "site/ is up to date: 9 files checked (against the digests in dropin/owned.json)\n")
+        #expect(clean.stdout == "site/ is up to date: 10 files checked (against the digests in dropin/owned.json)\n")
         let full = try dropin("check", "--full", in: scratch.url)
         #expect(full.status == 0)
-        #expect(full.stdout == "site/ is up to date: 9 files checked (rendered and compared)\n")
+        #expect(full.stdout == "site/ is up to date: 10 files checked (rendered and compared)\n")
         for (arguments, way) in [(["check"], "digests"), (["check", "--full"], "rendering")] {
             let json = try parseJSON(try run(dropinBinary, arguments + ["--format", "json"], in: scratch.url).stdout)
             #expect(json["comparedBy"] as? String == way)
@@ -118,7 +118,7 @@ struct BuildCommandTests {
         #expect(list.stdout.contains("page.html.mustache           each page: its head, scripts and drop-in elements"))
         #expect(list.stdout.contains("index-element.html.mustache  one element in the site index; included by index-page.html"))
         #expect(list.stdout.contains("index-page.html.mustache     one page in the site index; included by index.html"))
-        #expect(list.stdout.split(separator: "\n").count == 10)
+        #expect(list.stdout.split(separator: "\n").count == 11)
         let page = try dropin("templates", "cat", "page.html", in: scratch.url)
         #expect(page.status == 0)
         #expect(page.stdout == (try String(contentsOf: repositoryRoot.appendingPathComponent("Templates/page.html.mustache"), encoding: .utf8)))

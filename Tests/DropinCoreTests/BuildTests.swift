@@ -76,11 +76,11 @@ struct BuildTests {
     @Test func aSecondBuildWritesNothingAndCheckPasses() throws {
         let project = try Project(manifest: Self.manifest)
         let first = try project.build()
-        #expect(first.changes?.created.count == 11)
+        #expect(first.changes?.created.count == 12)
         let dates = try project.modificationDates("site")
         let second = try project.build()
         #expect(second.changes?.writes == [])
-        #expect(second.changes?.unchanged.count == 11)
+        #expect(second.changes?.unchanged.count == 12)
         #expect(try project.modificationDates("site") == dates)
         let check = try project.check()
         #expect(check.succeeded, "\(check.diagnostics.map(\.message))")
@@ -129,9 +129,9 @@ struct BuildTests {
         let check = try project.check()
         #expect(!check.succeeded)
         #expect(check.reports.filter { $0.status == .shouldBeRemoved }.map(\.path)
-                == ["a/balance.html", "dropin/params.js", "dropin/partials/mustache/a/balance.html"])
+                == ["a/balance.html", "dropin/params.js", "dropin/partials/mustache/a/balance.mustache"])
         let build = try project.build()
-        #expect(build.changes?.removed == ["a/balance.html", "dropin/params.js", "dropin/partials/mustache/a/balance.html"])
+        #expect(build.changes?.removed == ["a/balance.html", "dropin/params.js", "dropin/partials/mustache/a/balance.mustache"])
         #expect(!project.exists("site/a"))
         #expect(!project.exists("site/dropin/partials/mustache/a"))
         #expect(try project.check().succeeded)
@@ -190,7 +190,7 @@ struct BuildTests {
         let project = try Project(manifest: Self.manifest)
         let result = try project.build(dryRun: true)
         #expect(result.succeeded)
-        #expect(result.changes?.created.count == 11)
+        #expect(result.changes?.created.count == 12)
         #expect(!project.exists("site"))
     }
 
@@ -279,9 +279,47 @@ struct BuildTests {
 
             """
         let whole = try built(manifest, overriding: TemplateSet.htmlTemplates)
-        #expect(whole.count == 16)
+        #expect(whole.count == 17)
         #expect(try built(manifest) == whole)
         #expect(try built(manifest, overriding: ["page.html", "snippet.html", "index.html"]) == whole)
+    }
+
+    /// Per language, one head snippet with what a page needs once, and per page its elements
+    /// alone, each named as its engine looks templates up.
+    @Test func snippetsAreAHeadAndEachPagesElementsNamedForTheirEngine() throws {
+        let manifest = Self.manifest
+            .replacingOccurrences(of: "output: site", with: "output: site\npartials: [mustache, jinja, erb, ejs]")
+            .replacingOccurrences(of: "  mode: url", with: "  mode: function")
+        let files = try built(manifest).mapValues { String(decoding: $0, as: UTF8.self) }
+        let snippets = files.keys.filter { $0.hasPrefix("dropin/partials/") }.sorted()
+        #expect(snippets == [
+            "dropin/partials/ejs/a/balance.ejs", "dropin/partials/ejs/head.ejs", "dropin/partials/ejs/vcr.ejs",
+            "dropin/partials/erb/_head.html.erb", "dropin/partials/erb/_vcr.html.erb", "dropin/partials/erb/a/_balance.html.erb",
+            "dropin/partials/jinja/a/balance.html.j2", "dropin/partials/jinja/head.html.j2", "dropin/partials/jinja/vcr.html.j2",
+            "dropin/partials/mustache/a/balance.mustache", "dropin/partials/mustache/head.mustache",
+            "dropin/partials/mustache/vcr.mustache",
+        ])
+        let heads = ["mustache/head.mustache": "{{csrfToken}}", "jinja/head.html.j2": "{{ csrfToken|e }}",
+                     "erb/_head.html.erb": "<%= ERB::Util.html_escape(csrfToken) %>", "ejs/head.ejs": "<%= csrfToken %>"]
+        for (path, token) in heads {
+            let head = try #require(files["dropin/partials/" + path])
+            #expect(head.contains(#"<meta name="csrf-token" content="\#(token)" />"#), "\(path): \(head)")
+            #expect(head.contains(#"<script src="https://cdn.dwolla.com/v2.2.2/dwolla-web.js"></script>"#), "\(path)")
+            #expect(head.contains(#"<script src="/dropin/configure.js"></script>"#), "\(path)")
+        }
+        for path in snippets where !heads.keys.contains(String(path.dropFirst("dropin/partials/".count))) {
+            let snippet = try #require(files[path])
+            #expect(!snippet.contains("<script") && !snippet.contains("<meta"), "\(path): \(snippet)")
+            #expect(snippet.contains("<dwolla-"), "\(path): \(snippet)")
+        }
+    }
+
+    @Test func aPageMayNotTakeTheHeadSnippetsName() throws {
+        let manifest = Self.manifest.replacingOccurrences(of: "path: vcr.html", with: "path: Head.html")
+        let problem = try #require(try validate(manifest).diagnostics.first { $0.code == "invalid-page-path" })
+        #expect(problem.message.hasPrefix("'Head.html' would give its snippets the name of the head snippet"))
+        let withoutSnippets = manifest.replacingOccurrences(of: "output: site", with: "output: site\npartials: []")
+        #expect(try validate(withoutSnippets).diagnostics.isEmpty)
     }
 
     /// A page's own `lang` is part of its frame: pages beside it in the same folder keep the
@@ -329,7 +367,7 @@ struct BuildTests {
         let project = try Project(manifest: manifest, files: [
             "templates/snippet.html.mustache": "{{% CONTENT_TYPE: HTML}}\n{{#components}}\n{{> index-element.html}}\n{{/components}}\n"])
         #expect(try project.build().succeeded)
-        let snippet = try project.read("site/dropin/partials/mustache/vcr.html")
+        let snippet = try project.read("site/dropin/partials/mustache/vcr.mustache")
         #expect(snippet.contains("<p><code>dwolla-personal-vcr</code>:"), "\(snippet)")
     }
 

@@ -5,12 +5,13 @@ usage: render_snippets.py MANIFEST OUTPUT_FOLDER
 
 OUTPUT_FOLDER is what `dropin build` wrote from MANIFEST (Tests/Snippets/dropin.yml: literal
 attribute values that are template and HTML syntax). Every snippet under
-OUTPUT_FOLDER/dropin/partials/LANG/ is rendered by its engine: Jinja2 (autoescape on), Mustache
-(chevron, else pystache) and Ruby's ERB, with each parameter given a hostile value. html5lib then
-parses the result, and each element must carry exactly the manifest's literal values, character
-for character (`{{7*7}}` stays `{{7*7}}`), and each parameter attribute exactly the app's value
-as text, with no element, text or script beyond the two script tags and the manifest's
-components. EJS has no engine here (npm cannot be reached): its snippets are skipped with a note
+OUTPUT_FOLDER/dropin/partials/LANG/, under the name its engine expects, is rendered by that
+engine: Jinja2 (autoescape on), Mustache (chevron, else pystache) and Ruby's ERB, with each
+parameter given a hostile value. html5lib then parses the result. A page's snippet must hold
+exactly the manifest's components, each carrying exactly the manifest's literal values,
+character for character (`{{7*7}}` stays `{{7*7}}`), and each parameter attribute exactly the
+app's value as text, with no script, element or text beyond them. The head snippet must hold the
+two scripts and, in `token.mode: function`, the CSRF meta tag with the app's token as text. EJS has no engine here (npm cannot be reached): its snippets are skipped with a note
 and not counted.
 
 Prints one line per check and "snippets: N passed, N failed"; exits 1 when a check failed and 2
@@ -149,23 +150,48 @@ def stray_text(root):
     return found
 
 
-def check_snippet(label, text, page, manifest):
+def snippet_path(partials, language, name):
+    """Where dropin writes the snippet `name` (a page's path without .html, or head)."""
+    folder, _, file = name.rpartition("/")
+    base = os.path.join(partials, language, folder)
+    return os.path.join(base, {"mustache": f"{file}.mustache", "jinja": f"{file}.html.j2",
+                               "erb": f"_{file}.html.erb", "ejs": f"{file}.ejs"}[language])
+
+
+def check_head(label, text, manifest, csrf_token):
     root, errors = parse(text)
     check(f"{label}: html5lib finds no parse error", errors == [], errors)
     elements = [node for node in root.iter() if node is not root and isinstance(node.tag, str)]
-    scripts = [node for node in elements if node.tag == "script"]
     public = manifest.get("publicPath") or "/"
     wanted_scripts = [f"https://cdn.dwolla.com/v{manifest['dwollaWeb']}/dwolla-web.js",
                       public + ("" if public.endswith("/") else "/") + "dropin/configure.js"]
-    check(f"{label}: no script but dwolla-web.js and configure.js",
+    scripts = [node for node in elements if node.tag == "script"]
+    check(f"{label}: dwolla-web.js and configure.js, once each",
           [(node.get("src"), node.text or "") for node in scripts] == [(src, "") for src in wanted_scripts],
           [(node.get("src"), node.text) for node in scripts])
-    components = page["components"]
-    check(f"{label}: no element but the scripts and the manifest's components",
-          [node.tag for node in elements] == ["script", "script"] + [c["component"] for c in components],
+    token = manifest.get("token") or {}
+    function_mode = token.get("mode") == "function"
+    meta_name = ((token.get("csrf") or {}).get("meta")) or "csrf-token"
+    metas = [node for node in elements if node.tag == "meta"]
+    wanted_metas = [{"name": meta_name, "content": csrf_token}] if function_mode else []
+    check(f"{label}: the CSRF meta tag carries the app's token as text" if function_mode else f"{label}: no meta tag",
+          [dict(node.attrib) for node in metas] == wanted_metas, [dict(node.attrib) for node in metas])
+    check(f"{label}: no element but the meta tag and the scripts",
+          [node.tag for node in elements] == ["meta"] * len(wanted_metas) + ["script", "script"],
           [node.tag for node in elements])
     check(f"{label}: no stray text", stray_text(root) == [], stray_text(root))
-    placed = [node for node in elements if node.tag != "script"]
+
+
+def check_snippet(label, text, page):
+    root, errors = parse(text)
+    check(f"{label}: html5lib finds no parse error", errors == [], errors)
+    elements = [node for node in root.iter() if node is not root and isinstance(node.tag, str)]
+    components = page["components"]
+    check(f"{label}: no element but the manifest's components (the head snippet brings the scripts)",
+          [node.tag for node in elements] == [c["component"] for c in components],
+          [node.tag for node in elements])
+    check(f"{label}: no stray text", stray_text(root) == [], stray_text(root))
+    placed = elements
     for index, component in enumerate(components):
         tag = component["component"]
         element = placed[index] if index < len(placed) and placed[index].tag == tag else None
@@ -210,28 +236,38 @@ def main(arguments):
     if "erb" in languages:
         renderers["erb"] = erb_renderer()
 
-    context = {name: hostile(name) for name in parameters(manifest)}
+    context = {name: hostile(name) for name in parameters(manifest) + ["csrfToken"]}
     for language in languages:
         if language in SKIPPED:
             count = sum(len(files) for _, _, files in os.walk(os.path.join(partials, language)))
             print(f"skip  {language}: {SKIPPED[language]}; {count} snippets not rendered, not counted")
             continue
+        text = rendered(renderers[language], snippet_path(partials, language, "head"), f"{language} head", context)
+        if text is not None:
+            check_head(f"{language} head", text, manifest, context["csrfToken"])
         for page in manifest["pages"]:
-            path = os.path.join(partials, language, page["path"])
             label = f"{language} {page['path']}"
-            if not os.path.isfile(path):
-                check(f"{label}: dropin wrote the snippet", False, f"no {path}")
-                continue
-            try:
-                text = renderers[language](path, context)
-            except Exception as error:  # noqa: BLE001 - any engine failure is a failed check
-                check(f"{label}: {language} renders it", False, f"{type(error).__name__}: {error}")
-                continue
-            check(f"{label}: {language} renders it", True)
-            check_snippet(label, text, page, manifest)
+            text = rendered(renderers[language], snippet_path(partials, language, page["path"][:-len(".html")]), label,
+                            context)
+            if text is not None:
+                check_snippet(label, text, page)
     passed, failed = results.count(True), results.count(False)
     print(f"snippets: {passed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def rendered(render, path, label, context):
+    """The snippet at `path` as the engine renders it; None (a failed check) when it cannot."""
+    if not os.path.isfile(path):
+        check(f"{label}: dropin wrote the snippet", False, f"no {path}")
+        return None
+    try:
+        text = render(path, context)
+    except Exception as error:  # noqa: BLE001 - any engine failure is a failed check
+        check(f"{label}: the engine renders it", False, f"{type(error).__name__}: {error}")
+        return None
+    check(f"{label}: the engine renders it", True)
+    return text
 
 
 def read(path):

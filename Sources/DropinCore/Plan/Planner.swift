@@ -10,6 +10,10 @@ public struct Planner: Sendable {
     static let paramsPath = "dropin/params.js"
     static let indexPath = "index.html"
     static let samplePlaceholder = "sample"
+    /// The head snippet's name, beside the pages' snippets; no page may take it.
+    static let snippetHead = "head"
+    /// The name the head snippet gives the app's CSRF token, in `token.mode: function`.
+    static let csrfTokenParameter = "csrfToken"
 
     public func plan(_ manifest: Manifest) -> BuildPlan {
         let names = SharedValues(manifest: manifest, catalog: catalog)
@@ -17,6 +21,7 @@ public struct Planner: Sendable {
         let pages = parallelMap(manifest.pages) { page in self.plannedPage(page, names) }
         var files = pages.map(\.file)
         for language in unique(manifest.partials.map(\.value)) {
+            files.append(snippetHeadFile(language, names))
             files += parallelMap(pages) { page in self.snippetFile(page, language, names) }
         }
         files.append(PlannedFile(path: Self.configurePath, content: .template(.configure(configure(manifest, names)))))
@@ -159,19 +164,31 @@ public struct Planner: Sendable {
     }
 
     private func snippetFile(_ page: PlannedPage, _ language: PartialLanguage, _ names: SharedValues) -> PlannedFile {
-        func snippet(_ placeholder: @escaping (String) -> String) -> SnippetContext {
-            SnippetContext(header: names.header, dwollaScript: names.dwollaScript,
-                           configureScript: names.publicPath + Self.configurePath,
-                           components: page.elements.map { elementContext($0, placeholder: placeholder) })
+        func snippet(_ placeholder: @escaping (String) -> String) -> TemplateInput {
+            .snippet(SnippetContext(header: names.header,
+                                    components: page.elements.map { elementContext($0, placeholder: placeholder) }))
         }
-        // Placeholders that are not XML themselves (ERB's <%= %>) are checked with a neutral value
-        // in their place; the others are checked as written.
-        let needsStandIn = language.placeholder(Self.samplePlaceholder).contains { "<>&\"".contains($0) }
-        return PlannedFile(path: "dropin/partials/\(language.rawValue)/\(page.path)",
-                           content: .template(.snippet(snippet(language.placeholder))),
-                           check: .fragment,
-                           checkInput: needsStandIn ? .snippet(snippet { _ in Self.samplePlaceholder }) : nil,
+        return PlannedFile(path: language.snippetPath(String(page.path.dropLast(".html".count))),
+                           content: .template(snippet(language.placeholder)), check: .fragment,
+                           checkInput: Self.needsStandIn(language) ? snippet { _ in Self.samplePlaceholder } : nil,
                            elementCount: page.elements.count)
+    }
+
+    /// The scripts and meta tags every page with element snippets needs once.
+    private func snippetHeadFile(_ language: PartialLanguage, _ names: SharedValues) -> PlannedFile {
+        func head(_ placeholder: (String) -> String) -> TemplateInput {
+            .snippetHead(SnippetHeadContext(header: names.header, dwollaScript: names.dwollaScript,
+                                            configureScript: names.publicPath + Self.configurePath, csrfMeta: names.csrfMeta,
+                                            csrfToken: placeholder(Self.csrfTokenParameter)))
+        }
+        return PlannedFile(path: language.snippetPath(Self.snippetHead), content: .template(head(language.placeholder)),
+                           check: .fragment, checkInput: Self.needsStandIn(language) ? head { _ in Self.samplePlaceholder } : nil)
+    }
+
+    /// Whether the language's placeholders are not XML themselves (ERB's <%= %>): its snippets
+    /// are then checked with a neutral value in their place; the others are checked as written.
+    private static func needsStandIn(_ language: PartialLanguage) -> Bool {
+        language.placeholder(samplePlaceholder).contains { "<>&\"".contains($0) }
     }
 
     private func configure(_ manifest: Manifest, _ names: SharedValues) -> ConfigureContext {
@@ -314,6 +331,21 @@ private struct SharedValues {
 }
 
 extension PartialLanguage {
+    /// Where the snippet named `name` (a page's path without `.html`, or `head`) is written,
+    /// named as the engine looks templates up: Jinja `.html.j2`, Mustache `.mustache`, EJS
+    /// `.ejs`, and ERB `_name.html.erb`, as Rails finds partials.
+    func snippetPath(_ name: String) -> String {
+        let folder = "dropin/partials/\(rawValue)/"
+        switch self {
+        case .mustache: return folder + name + ".mustache"
+        case .jinja: return folder + name + ".html.j2"
+        case .ejs: return folder + name + ".ejs"
+        case .erb:
+            let parent = OutputPath.folder(of: name)
+            return folder + (parent.isEmpty ? "" : parent + "/") + "_" + OutputPath.name(of: name) + ".html.erb"
+        }
+    }
+
     /// The language's HTML-escaping expression for a parameter.
     var placeholder: @Sendable (String) -> String {
         switch self {

@@ -86,17 +86,34 @@ public struct ParamContext: Hashable, Sendable {
     public let name: String
 }
 
+/// A page's elements as a snippet for the app's own templates; the head snippet brings the
+/// scripts they need.
 public final class SnippetContext: Sendable {
+    public let header: String
+    public let components: [ElementContext]
+
+    init(header: String, components: [ElementContext]) {
+        self.header = header
+        self.components = components
+    }
+}
+
+/// The head snippet: what a page needs once, however many element snippets it includes.
+public final class SnippetHeadContext: Sendable {
     public let header: String
     public let dwollaScript: String
     public let configureScript: String
-    public let components: [ElementContext]
+    /// The CSRF meta tag's name, in `token.mode: function`.
+    public let csrfMeta: String?
+    /// The template-language expression that writes the app's CSRF token, unescaped.
+    public let csrfToken: String
 
-    init(header: String, dwollaScript: String, configureScript: String, components: [ElementContext]) {
+    init(header: String, dwollaScript: String, configureScript: String, csrfMeta: String?, csrfToken: String) {
         self.header = header
         self.dwollaScript = dwollaScript
         self.configureScript = configureScript
-        self.components = components
+        self.csrfMeta = csrfMeta
+        self.csrfToken = csrfToken
     }
 }
 

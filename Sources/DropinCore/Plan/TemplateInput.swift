@@ -3,6 +3,7 @@
 public enum TemplateInput: Sendable {
     case page(PageContext)
     case snippet(SnippetContext)
+    case snippetHead(SnippetHeadContext)
     case index(IndexContext)
     case configure(ConfigureContext)
     case params(ParamsContext)
@@ -14,6 +15,7 @@ public enum TemplateInput: Sendable {
         switch self {
         case .page: TemplateSet.page
         case .snippet: TemplateSet.snippet
+        case .snippetHead: "snippet-head.html"
         case .index: TemplateSet.index
         case .configure: "configure.js"
         case .params: "params.js"

@@ -9,6 +9,7 @@ extension TemplateInput {
         switch self {
         case .page(let context): context
         case .snippet(let context): context
+        case .snippetHead(let context): context
         case .index(let context): context
         case .configure(let context): context
         case .params(let context): context
@@ -89,9 +90,20 @@ extension SnippetContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "header": return MustacheText(header)
+        case "components": return components
+        default: return nil
+        }
+    }
+}
+
+extension SnippetHeadContext: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "header": return MustacheText(header)
         case "dwollaScript": return MustacheText(dwollaScript)
         case "configureScript": return MustacheText(configureScript)
-        case "components": return components
+        case "csrfMeta": return csrfMeta.map(MustacheText.init)
+        case "csrfToken": return MustacheText(csrfToken)
         default: return nil
         }
     }

@@ -48,7 +48,7 @@ public struct ManifestValidator: Sendable {
         if let token { diagnostics += project.token(token, environment: environment?.value) }
 
         let componentRules = ComponentRules(catalog: catalog, pinned: pinned)
-        let pageRules = PageRules()
+        let pageRules = PageRules(writesSnippets: !partials.isEmpty)
         // Each page is decoded and checked on its own: spread them over the cores, in order.
         var checkedPages = parallelMap(root["pages"]?.list ?? []) { pageValue -> (Manifest.Page?, [Diagnostic]) in
             let components = (pageValue["components"]?.list ?? []).compactMap(decoder.component)

@@ -5,6 +5,9 @@ struct PageRules {
     /// Paths dropin writes itself, which a page may not take.
     static let reservedPaths = ["index.html"]
     static let reservedFolders = ["dropin"]
+    /// Whether the build writes snippets, whose head snippet takes the name a page `head.html`
+    /// would give its own.
+    let writesSnippets: Bool
 
     func page(_ page: Manifest.Page, styles: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -19,6 +22,8 @@ struct PageRules {
             pathError("a page path must end in .html, like \(suggestedName(for: path.value))")
         } else if Self.reservedPaths.contains(lowercased) {
             pathError("'\(path.value)' is the site index dropin writes: choose another path for this page")
+        } else if writesSnippets && lowercased == Planner.snippetHead + ".html" {
+            pathError("'\(path.value)' would give its snippets the name of the head snippet every page includes (dropin/partials/LANG/\(Planner.snippetHead)): choose another path for this page")
         } else if let folder = path.value.split(separator: "/").first, path.value.utf8.contains(UInt8(ascii: "/")),
                   Self.reservedFolders.contains(folder.lowercased()) {
             pathError("'\(folder)/' holds the files dropin generates beside the pages: put this page in another folder")

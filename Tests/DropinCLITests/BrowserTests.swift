@@ -27,4 +27,24 @@ struct BrowserTests {
             #expect(FileManager.default.fileExists(atPath: screenshots.appendingPathComponent(name).path), "no \(name)")
         }
     }
+
+    /// The snippets as an app composes them: one layout with the head snippet and two pages'
+    /// elements, rendered by Flask (Jinja2), chevron (Mustache) and Ruby's ERB, each loaded in
+    /// Chromium from serve (Tests/Browser/layouts.py): dwolla-web.js once, every element's tokens.
+    @Test func snippetsComposeIntoALayoutInEachEngine() async throws {
+        _ = try requireTool("chromium")
+        _ = try requireTool("chromedriver")
+        _ = try requireTool("ruby")
+        let python = try requireTool("python3")
+        let example = try await ServedExample.start()
+        defer { example.stop() }
+        let outcome = try await runOffPool(python, [
+            repositoryRoot.appendingPathComponent("Tests/Browser/layouts.py").path,
+            "--site", example.serve.url, "--output", example.scratch.url.appendingPathComponent("site").path,
+            "--customer", ServeProcess.customer,
+        ], environment: ["NO_PROXY": "127.0.0.1,localhost"])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr.suffix(3000))")
+        #expect(outcome.stdout.contains(" passed, 0 failed"))
+        #expect(outcome.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok    ") }.count == 24, "\(outcome.stdout)")
+    }
 }

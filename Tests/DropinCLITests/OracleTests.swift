@@ -39,11 +39,11 @@ struct OracleTests {
 
     @Test func theRepositorysSitePassesEveryOracle() throws {
         let arguments = try Self.oracleArguments(for: repositoryRoot.appendingPathComponent("site"))
-        // Ten pages and a head snippet, in two languages.
-        #expect(arguments.filter { $0 == "--fragment" }.count == 22)
+        // Ten pages and a head snippet, in three languages.
+        #expect(arguments.filter { $0 == "--fragment" }.count == 33)
         let outcome = try Self.runOracles(arguments)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        #expect(outcome.stdout.hasSuffix("checked 11 pages and 22 snippets: 0 problems\n"))
+        #expect(outcome.stdout.hasSuffix("checked 11 pages and 33 snippets: 0 problems\n"))
     }
 
     @Test func everyFixtureOutputPassesEveryOracle() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `dropin init`, `components` and `schema`.
+/// `dropin init`, `components`, `schema` and `--version`.
 struct OtherCommandTests {
     let scratch: Scratch
 
@@ -17,6 +17,23 @@ struct OtherCommandTests {
         #expect(validated.status == 0)
         #expect(validated.stderr == "")
         #expect(try scratch.read("dropin.yml").contains("# yaml-language-server: $schema=dropin.schema.json"))
+    }
+
+    /// The version printed is the one a manifest's `dropin` key is checked against: a starter
+    /// requires its minor version, and a manifest for another dropin writes nothing.
+    @Test func dropinSaysItsVersionAndAManifestCanRequireOne() throws {
+        let version = try dropin("--version", in: scratch.url)
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+        #expect(try dropin("init", in: scratch.url).status == 0)
+        #expect(try scratch.read("dropin.yml").contains("\ndropin: \"0.1\"\n"))
+        #expect(try dropin("build", in: scratch.url).status == 0)
+        try scratch.write("dropin.yml", try scratch.read("dropin.yml").replacingOccurrences(of: "dropin: \"0.1\"", with: "dropin: \"0.2\""))
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("site"))
+        let other = try dropin("build", in: scratch.url)
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("error: this manifest requires dropin 0.2, and this is dropin 0.1.0"), "\(other.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site").path))
     }
 
     @Test func initNeverOverwrites() throws {
@@ -61,7 +78,7 @@ struct OtherCommandTests {
         let schema = try parseJSON(first.stdout)
         #expect(schema["$schema"] as? String == "http://json-schema.org/draft-07/schema#")
         let properties = try #require(schema["properties"] as? [String: Any])
-        #expect(Set(properties.keys) == ["version", "environment", "dwollaWeb", "output", "styles", "lang", "publicPath",
+        #expect(Set(properties.keys) == ["version", "dropin", "environment", "dwollaWeb", "output", "styles", "lang", "publicPath",
                                          "templates", "partials", "csp", "server", "token", "callbacks", "pages"])
     }
 }

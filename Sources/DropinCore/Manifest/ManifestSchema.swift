@@ -11,6 +11,9 @@ public enum ManifestSchema {
     public static func shape(catalog: Catalog) -> Shape {
         .object("A dropin project manifest: the Dwolla drop-in components an app uses, page by page.", [
             Field("version", .integer("Manifest format version.", choices: supportedVersions), required: true),
+            Field("dropin", .oneOf(
+                "The dropin versions this manifest may be built with: \"0.1\" (any 0.1.x), \"0.1.2\", \">= 0.1, < 0.3\". Another dropin stops before writing anything.",
+                [.string(), .number()])),
             Field("environment", .string("Dwolla environment the pages talk to.",
                                          choices: Environment.allCases.map(\.rawValue)), required: true),
             Field("dwollaWeb", .string(

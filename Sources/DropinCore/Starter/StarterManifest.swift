@@ -10,6 +10,10 @@ public enum StarterManifest {
         # The manifest format version.
         version: 1
 
+        # The dropin this project builds with: developers and CI must run the same one, since
+        # another writes other bytes. Another version stops before writing anything.
+        dropin: "\(DropinVersion.current.split(separator: ".").prefix(2).joined(separator: "."))"
+
         # sandbox while you build, production when you go live.
         environment: sandbox
 

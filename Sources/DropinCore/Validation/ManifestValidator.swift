@@ -20,6 +20,9 @@ public struct ManifestValidator: Sendable {
                 "\(file) is empty: start from `dropin init`, or add version, environment, token and pages",
                 at: SourceLocation(file: file, line: 1, column: 1))])
         }
+        if let mismatch = DropinRequirement.problem(in: root, file: file) {
+            return Result(manifest: nil, diagnostics: [mismatch])
+        }
         var checker = ShapeChecker(file: file)
         let checked = checker.check(root, against: ManifestSchema.shape(catalog: catalog), path: .root)
         releaseElsewhere(consume root)

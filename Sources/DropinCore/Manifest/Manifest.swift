@@ -68,6 +68,9 @@ public struct Manifest: Sendable {
     public struct Component: Sendable {
         public var tag: Located<String>
         public var attributes: [Attribute]
+        /// The attributes written whose value was reported and left out (`{parm: x}`): present,
+        /// so not also reported missing.
+        public var unreadable: [String]
         public var actions: Located<[Located<String>]>?
         public var location: SourceLocation
         public var keyPath: KeyPath

@@ -99,7 +99,8 @@ struct ManifestDecoder {
         let actions = value["actions"].map { list in
             list.located(list.list.compactMap { item in item.string.map { item.located($0) } })
         }
-        return Manifest.Component(tag: tag.located(tagText), attributes: attributes, actions: actions,
+        let unreadable = (value["attributes"]?.entries ?? []).filter { attributeValue($0.value) == nil }.map(\.key)
+        return Manifest.Component(tag: tag.located(tagText), attributes: attributes, unreadable: unreadable, actions: actions,
                                   location: value.location, keyPath: value.path)
     }
 

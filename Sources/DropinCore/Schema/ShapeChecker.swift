@@ -47,6 +47,10 @@ struct ShapeChecker {
         case .string(let choices): return checkString(node, choices: choices, shape: shape, path: path)
         case .integer(let choices): return checkInteger(node, choices: choices, shape: shape, path: path)
         case .boolean:
+            if isOtherBoolean(node) {
+                reportOtherBoolean(node, path)
+                return nil
+            }
             guard let scalar = scalar(node, is: Self.booleanTags, expected: shape, path: path) else { return nil }
             return value(.bool(node.bool ?? false), scalar, path)
         case .number:
@@ -93,6 +97,20 @@ struct ShapeChecker {
     nonisolated(unsafe) private static let textTags: [Tag.Name] = [.str, .int, .float, .timestamp]
     nonisolated(unsafe) private static let integerTags: [Tag.Name] = [.int]
 
+    /// `yes`, `no`, `on`, `off`, `True`...: YAML 1.1 reads them as booleans, which someone reading
+    /// the manifest easily misses (`"true"` in quotes is text, `yes` is not).
+    private func isOtherBoolean(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, node.resolvedTag == .bool else { return false }
+        return scalar.string != "true" && scalar.string != "false"
+    }
+
+    private mutating func reportOtherBoolean(_ node: Node, _ path: KeyPath) {
+        let text = node.scalar?.string ?? ""
+        let meant = node.bool == true ? "true" : "false"
+        report(node, path, "yaml-boolean",
+               "'\(text)' is read by YAML as \(meant): write \(meant), or \"\(text)\" in quotes if you mean the text")
+    }
+
     private mutating func scalar(_ node: Node, is tags: [Tag.Name], expected shape: Shape, path: KeyPath) -> Node.Scalar? {
         guard case .scalar(let scalar) = node, tags.contains(node.resolvedTag) else {
             reportWrongType(node, expected: shape, path: path)
@@ -106,21 +124,25 @@ struct ShapeChecker {
     private mutating func checkObject(_ node: Node, _ object: ObjectShape, shape: Shape, path: KeyPath) -> CheckedValue? {
         guard let pairs = mappingPairs(node, expected: shape, path: path) else { return nil }
         var entries: [CheckedValue.Entry] = []
+        // Keys an unknown key was taken for: one typo is one error, not also a missing key.
+        var suggested = Set<String>()
         for (key, keyNode, valueNode) in pairs {
             let valuePath = path.appending(key)
             guard let field = object.field(named: key) else {
                 let known = object.fields.map(\.name)
+                let suggestion = Suggestion.closest(to: key, in: known)
+                if let suggestion { suggested.insert(suggestion) }
                 report(keyNode, valuePath, "unknown-key",
                        "unknown key '\(key)'\(path.isRoot ? "" : " in \(path)")"
-                       + (Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" }
-                          ?? "; the keys here are " + known.joined(separator: ", ")))
+                       + (suggestion.map { "; did you mean '\($0)'?" } ?? "; the keys here are " + known.joined(separator: ", ")))
                 continue
             }
             if let checked = check(valueNode, against: field.shape, path: valuePath) {
                 entries.append(CheckedValue.Entry(key: key, keyLocation: location(of: keyNode), value: checked))
             }
         }
-        for field in object.fields where field.isRequired && !pairs.contains(where: { $0.key == field.name }) {
+        for field in object.fields
+        where field.isRequired && !suggested.contains(field.name) && !pairs.contains(where: { $0.key == field.name }) {
             report(node, path.appending(field.name), "missing-key",
                    "missing required key '\(field.name)'\(path.isRoot ? "" : " in \(path)"): add it (\(field.shape.expectation))")
         }
@@ -183,6 +205,10 @@ struct ShapeChecker {
     }
 
     private mutating func checkOneOf(_ node: Node, _ alternatives: [Shape], shape: Shape, path: KeyPath) -> CheckedValue? {
+        if isOtherBoolean(node), alternatives.contains(where: { if case .boolean = $0.kind { true } else { false } }) {
+            reportOtherBoolean(node, path)
+            return nil
+        }
         let fitting = alternatives.filter { accepts($0, kindOf: node) }
         if fitting.count == 1 { return check(node, against: fitting[0], path: path) }
         // A trial that cannot take the scalar's type would fail, and build a message to discard.

@@ -23,6 +23,9 @@ enum AttributeValueRules {
         case (_, .parameter(let name)):
             return isParameterName(name) ? [] : error("invalid-parameter",
                 "'\(name)' is not a usable parameter name: use letters, digits and underscores, starting with a letter (e.g. customerId)")
+        case (_, .text(let text)) where isQuotedParameter(text):
+            return error("quoted-parameter",
+                "'\(text)' is text here, because of its quotes: remove the quotes to make it a parameter, as in \(spec.name): \(text)")
         case (let kind, .text(let text)):
             if text.unicodeScalars.contains(where: RelativePath.isControl) {
                 return error("control-character", "the value of '\(spec.name)' contains a control character: remove it")
@@ -75,6 +78,12 @@ enum AttributeValueRules {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               let host = components.host, !host.isEmpty else { return false }
         return scheme == "https" || scheme == "http"
+    }
+
+    /// Text that reads `{param: name}`: a parameter the user quoted, which YAML then hands over
+    /// as text.
+    private static func isQuotedParameter(_ text: String) -> Bool {
+        text.wholeMatch(of: /\{\s*param\s*:\s*[A-Za-z_][A-Za-z0-9_]*\s*\}/) != nil
     }
 
     private static func isAmount(_ text: String) -> Bool {

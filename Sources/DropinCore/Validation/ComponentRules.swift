@@ -100,7 +100,9 @@ struct ComponentRules {
                          present: [String: Manifest.Attribute]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let path = component.keyPath.appending("attributes")
-        for attribute in spec.attributes where attribute.isRequired && present[attribute.name.lowercased()] == nil {
+        let unreadable = Set(component.unreadable.map { $0.lowercased() })
+        for attribute in spec.attributes
+        where attribute.isRequired && present[attribute.name.lowercased()] == nil && !unreadable.contains(attribute.name.lowercased()) {
             let example = attribute.kind == .uuid || attribute.isPerRequest
                 ? "\(attribute.name): {param: \(attribute.name)}" : "\(attribute.name): ..."
             diagnostics.append(.error("missing-attribute",

@@ -343,7 +343,7 @@ struct BuildTests {
         let invalidText = manifest.replacingOccurrences(of: "lang: fr-CA", with: "lang: fr_CA")
         let line = try #require(invalidText.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("fr_CA") })
         let problem = try #require(try validate(invalidText).diagnostics.first { $0.code == "invalid-lang" })
-        #expect(problem.message == "'fr_CA' is not a language tag: write one such as en or en-US")
+        #expect(problem.message == "'fr_CA' is not a language tag: write one such as fr-CA")
         #expect(problem.location?.line == line + 1 && problem.location?.column == 11)
     }
 

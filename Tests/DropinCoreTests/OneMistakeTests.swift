@@ -38,7 +38,7 @@ struct OneMistakeTests {
     func aYAMLBooleanSpelledOtherwiseIsNamed(written: String, meant: String) throws {
         let found = try problems(Self.manifest(attributes: "customerId: {param: c}, hideZeroBalance: \(written)"))
         #expect(found.map(\.code) == ["yaml-boolean"])
-        #expect(found.first?.message == "'\(written)' is read by YAML as \(meant): write \(meant), or \"\(written)\" in quotes if you mean the text")
+        #expect(found.first?.message == "'\(written)' is read by YAML as \(meant): write \(meant), or put \"\(written)\" in quotes where the value is text")
         #expect(found.first?.line == 9)
     }
 

@@ -432,7 +432,7 @@ let ruleCases: [RuleCase] = [
         pages:
           - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
         """, expected: [
-        Expected("invalid-lang", "'en_US' is not a language tag: write one such as en or en-US", at: 3, 7, path: "lang"),
+        Expected("invalid-lang", "'en_US' is not a language tag: write one such as en-US", at: 3, 7, path: "lang"),
         Expected("invalid-public-path",
                  "publicPath must be the URL path your app serves the output folder at, starting and ending with '/' (such as / or /static/dropin/), not 'static'",
                  at: 4, 13, path: "publicPath"),

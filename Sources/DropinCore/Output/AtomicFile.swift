@@ -32,7 +32,7 @@ enum AtomicFile {
     /// operation instead of a create and a rename, each of which searches the folder: on ext4
     /// without directory indexes that search is linear in the folder's size. False when the system or file system cannot do it, or the name
     /// was taken meanwhile.
-    private static func createUnnamedThenLink(_ text: String, named name: String, in folder: OpenFolder) throws -> Bool {
+    static func createUnnamedThenLink(_ text: String, named name: String, in folder: OpenFolder) throws -> Bool {
         #if os(Linux) && (arch(x86_64) || arch(arm64))
         // Glibc's O_TMPFILE and AT_EMPTY_PATH are macros Swift does not import; these are their
         // values on these architectures (asm-generic/fcntl.h, linux/fcntl.h), O_DIRECTORY included.

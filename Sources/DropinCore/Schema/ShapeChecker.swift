@@ -108,7 +108,7 @@ struct ShapeChecker {
         let text = node.scalar?.string ?? ""
         let meant = node.bool == true ? "true" : "false"
         report(node, path, "yaml-boolean",
-               "'\(text)' is read by YAML as \(meant): write \(meant), or \"\(text)\" in quotes if you mean the text")
+               "'\(text)' is read by YAML as \(meant): write \(meant), or put \"\(text)\" in quotes where the value is text")
     }
 
     private mutating func scalar(_ node: Node, is tags: [Tag.Name], expected shape: Shape, path: KeyPath) -> Node.Scalar? {

@@ -87,8 +87,12 @@ struct ProjectRules {
         let valid = !subtags.isEmpty && subtags.allSatisfy { tag in
             (1...8).contains(tag.count) && tag.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
         }
-        return valid ? [] : [.error("invalid-lang", "'\(lang.value)' is not a language tag: write one such as en or en-US",
-                                    at: lang.location, path: lang.path)]
+        guard !valid else { return [] }
+        let hyphenated = lang.value.replacingOccurrences(of: "_", with: "-")
+        let example = hyphenated != lang.value && Self.lang(Located(hyphenated, at: lang.location, path: lang.path)).isEmpty
+            ? hyphenated : "en or en-US"
+        return [.error("invalid-lang", "'\(lang.value)' is not a language tag: write one such as \(example)",
+                       at: lang.location, path: lang.path)]
     }
 
     func publicPath(_ publicPath: Located<String>) -> [Diagnostic] {

@@ -76,7 +76,7 @@ extension DropinRequirement {
         }
         guard requirement.allows(DropinVersion.current) else {
             return .error("wrong-dropin-version",
-                "this manifest requires dropin \(text), and this is dropin \(DropinVersion.current): run the dropin it names (the same one as CI), or change 'dropin' here; nothing was written",
+                "this manifest requires dropin \(text), and this is dropin \(DropinVersion.current): run the dropin it names (the same one as CI), or change 'dropin' here",
                 at: location, path: path)
         }
         return nil

@@ -43,7 +43,7 @@ struct EscapingPropertyTests {
         return quoted + "\""
     }
 
-    @Test func anyTextRoundTripsThroughThePages() throws {
+    @Test func anyTextRoundTripsThroughThePages() async throws {
         let scratch = try Scratch()
         var generator = Generator(state: 20_261_128)
         var expected: [(title: String, first: String, last: String)] = []
@@ -73,7 +73,7 @@ struct EscapingPropertyTests {
             #expect(read.attributes["firstname"] == values.first, "p\(index).html firstname")
             #expect(read.attributes["lastname"] == values.last, "p\(index).html lastname")
         }
-        let outcome = try OracleTests.runOracles(try OracleTests.oracleArguments(for: scratch.url.appendingPathComponent("site")))
+        let outcome = try await OracleTests.runOracles(try OracleTests.oracleArguments(for: scratch.url.appendingPathComponent("site")))
         #expect(outcome.status == 0, "\(outcome.stdout)")
     }
 }

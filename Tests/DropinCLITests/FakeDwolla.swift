@@ -72,7 +72,10 @@ final class FakeDwolla: @unchecked Sendable {
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
                               logger: quiet)
-        task = Task { try await app.run() }
+        // On threads of its own: the tests that run beside it may hold every thread Swift's
+        // concurrency shares (a synchronous test body blocks one until it ends), and serve
+        // gives up on Dwolla after its deadline.
+        task = Task(executorPreference: Self.threads) { try await app.run() }
         for await port in stream {
             self.port = port
             break
@@ -82,6 +85,8 @@ final class FakeDwolla: @unchecked Sendable {
     func stop() {
         task?.cancel()
     }
+
+    private static let threads = QueueExecutor(label: "fake-dwolla")
 
     private func answer(_ path: String, _ request: Request) async throws -> Response {
         var request = request
@@ -118,5 +123,21 @@ final class FakeDwolla: @unchecked Sendable {
     private func json(_ status: Int, _ text: String) -> Response {
         Response(status: .init(code: status), headers: [.contentType: "application/vnd.dwolla.v1.hal+json"],
                  body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Runs the tasks that prefer it, and the child tasks they start, on a Dispatch queue of its own
+/// instead of the threads Swift's concurrency shares.
+final class QueueExecutor: TaskExecutor, @unchecked Sendable {
+    private let queue: DispatchQueue
+
+    init(label: String) {
+        queue = DispatchQueue(label: label, attributes: .concurrent)
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
     }
 }

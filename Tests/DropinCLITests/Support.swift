@@ -36,9 +36,10 @@ func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
                    stderr: String(decoding: errData, as: UTF8.self))
 }
 
-/// `run` for async tests whose program talks to a server in this process (the fake Dwolla):
-/// the wait happens on a Dispatch thread, not on one of the few threads Swift's concurrency
-/// shares between all tests, which the fake needs to answer.
+/// `run` for async tests: the wait happens on a Dispatch thread, not on one of the few threads
+/// Swift's concurrency shares between all tests, which the fake Dwolla of other tests needs to
+/// answer within serve's deadline. Every long run of an outside tool (Java's Nu checker,
+/// schemathesis, the engines) goes through it, whatever the test itself talks to.
 func runOffPool(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
                 environment overrides: [String: String?] = [:]) async throws -> Outcome {
     try await withCheckedThrowingContinuation { continuation in

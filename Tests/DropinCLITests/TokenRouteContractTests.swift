@@ -7,18 +7,18 @@ import Testing
 /// The generated contract, judged by independent tools: openapi-spec-validator reads it as
 /// OpenAPI 3.1, and schemathesis sends what it describes (and what it forbids) to serve.
 struct TokenRouteContractTests {
-    @Test func theRepositorysSpecIsValidOpenAPI() throws {
+    @Test func theRepositorysSpecIsValidOpenAPI() async throws {
         let validator = try requireTool("openapi-spec-validator")
         let specs = [repositoryRoot.appendingPathComponent("site/dropin/token-route.openapi.yaml").path]
             + (try FileManager.default.subpathsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Tests/Fixtures").path))
                 .filter { $0.hasSuffix("token-route.openapi.yaml") }
                 .map { repositoryRoot.appendingPathComponent("Tests/Fixtures/\($0)").path }
         #expect(specs.count == 4)
-        let outcome = try run(validator, specs)
+        let outcome = try await runOffPool(validator, specs)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
     }
 
-    @Test func schemathesisFindsNoFailureInServe() throws {
+    @Test func schemathesisFindsNoFailureInServe() async throws {
         let schemathesis = try requireTool("schemathesis")
         let scratch = try Scratch()
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"),
@@ -27,7 +27,7 @@ struct TokenRouteContractTests {
                                      credentials: false)
         defer { serve.stop() }
         try #require(serve.port != 0, "\(serve.log)")
-        let outcome = try run(schemathesis, [
+        let outcome = try await runOffPool(schemathesis, [
             "--config-file", repositoryRoot.appendingPathComponent("Tests/Oracles/schemathesis.toml").path,
             "run", scratch.url.appendingPathComponent("site/dropin/token-route.openapi.yaml").path,
             "--url", serve.url, "--checks", "all", "--max-examples", "150", "--seed", "20261128",

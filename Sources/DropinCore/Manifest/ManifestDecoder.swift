@@ -91,15 +91,19 @@ struct ManifestDecoder {
 
     func component(_ value: CheckedValue) -> Manifest.Component? {
         guard let tag = value["component"], let tagText = tag.string else { return nil }
-        let attributes = (value["attributes"]?.entries ?? []).compactMap { entry in
-            attributeValue(entry.value).map {
-                Manifest.Attribute(name: entry.key, nameLocation: entry.keyLocation, value: entry.value.located($0))
+        var attributes: [Manifest.Attribute] = []
+        var unreadable: [String] = []
+        for entry in value["attributes"]?.entries ?? [] {
+            if let attribute = attributeValue(entry.value) {
+                attributes.append(Manifest.Attribute(name: entry.key, nameLocation: entry.keyLocation,
+                                                     value: entry.value.located(attribute)))
+            } else {
+                unreadable.append(entry.key)
             }
         }
         let actions = value["actions"].map { list in
             list.located(list.list.compactMap { item in item.string.map { item.located($0) } })
         }
-        let unreadable = (value["attributes"]?.entries ?? []).filter { attributeValue($0.value) == nil }.map(\.key)
         return Manifest.Component(tag: tag.located(tagText), attributes: attributes, unreadable: unreadable, actions: actions,
                                   location: value.location, keyPath: value.path)
     }

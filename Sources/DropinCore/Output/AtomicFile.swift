@@ -30,8 +30,8 @@ enum AtomicFile {
 
     /// Linux: an unnamed file (O_TMPFILE) linked to its name when complete. One directory
     /// operation instead of a create and a rename, each of which searches the folder: on ext4
-    /// without directory indexes that search is linear in the folder's size. False when the system or file system cannot do it, or the name
-    /// was taken meanwhile.
+    /// without directory indexes that search is linear in the folder's size. False when the
+    /// system or file system cannot do it, or the name was taken meanwhile.
     static func createUnnamedThenLink(_ text: String, named name: String, in folder: OpenFolder) throws -> Bool {
         #if os(Linux) && (arch(x86_64) || arch(arm64))
         // Glibc's O_TMPFILE and AT_EMPTY_PATH are macros Swift does not import; these are their

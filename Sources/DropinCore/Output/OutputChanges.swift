@@ -49,8 +49,6 @@ public struct OutputChanges: Sendable {
         }
     }
 
-    init() {}
-
     /// Compares the rendered files with the folder.
     public static func plan(_ files: [RenderedFile], in folder: OutputFolder, record: OwnershipRecord) -> OutputChanges {
         OutputChanges(OutputComparison(files.map(OutputComparison.Expected.init), in: folder, record: record), in: folder)

@@ -14,7 +14,7 @@ final class FakeDwolla: @unchecked Sendable {
 
     enum Behavior: Sendable {
         case normal
-        /// Application tokens that must be renewed four seconds after they are issued.
+        /// Application tokens issued for 60 s: as routes renew a minute early, each is due at once.
         case shortLived
         /// The first client-token request answers 401, as for a revoked application token.
         case unauthorizedOnce
@@ -111,7 +111,7 @@ final class FakeDwolla: @unchecked Sendable {
             break
         }
         if path == "/token" {
-            let expiresIn = if case .shortLived = behavior { 64 } else { 3600 }
+            let expiresIn = if case .shortLived = behavior { 60 } else { 3600 }
             return json(200, #"{"access_token":"\#(Self.applicationTokenPrefix)\#(count)","token_type":"bearer","expires_in":\#(expiresIn)}"#)
         }
         if body.contains("customer.transfers.send") {

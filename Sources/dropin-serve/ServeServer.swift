@@ -6,7 +6,7 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// What `dropin serve` runs: builds, then serves the output folder and the token route.
+/// What `dropin serve` runs: builds, then serves the public folder and the token route.
 struct ServeServer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dropin-serve",
@@ -17,7 +17,8 @@ struct ServeServer: AsyncParsableCommand {
     func run() async throws {
         let reporter = Reporter(command: "serve", manifest: options.manifestOption.manifest)
         let source = try reporter.readManifest()
-        let build = Pipeline().build(try reporter.parse(source), manifestPath: options.manifestOption.manifest)
+        let build = Pipeline().build(try reporter.parse(source), manifestPath: options.manifestOption.manifest,
+                                     deployments: options.deployment.map(Pipeline.Deployments.named) ?? .firstSandbox)
         reporter.show(build.diagnostics, source: source, summary: nil)
         guard build.succeeded, let rendered = build.rendered else { throw ExitStatus.failure }
 
@@ -30,7 +31,7 @@ struct ServeServer: AsyncParsableCommand {
         let route = DwollaTokenRoute(allowlist: allowlist, source: tokens, logger: logger,
                                      rateLimit: options.rateLimit == 0 ? nil : TokenRouteRateLimit(requests: options.rateLimit, perSeconds: 60))
         let tokenPath = contract.route.path
-        let files = PublicFiles<BasicRequestContext>(folder: rendered.folder.url, routePath: tokenPath)
+        let files = PublicFiles<BasicRequestContext>(folder: rendered.folders.public.url, routePath: tokenPath)
 
         let router = Router()
         router.add(middleware: SecurityHeaders(pagePolicy: rendered.plan.pagePolicy))
@@ -38,11 +39,11 @@ struct ServeServer: AsyncParsableCommand {
         router.add(middleware: files)
         router.add(middleware: ServerParameters(files: files, route: route, customerId: options.customerId, payin: pendingPayin,
                                                 logger: logger))
-        router.add(middleware: FileMiddleware(rendered.folder.url.path, searchForIndexHtml: true, logger: logger))
+        router.add(middleware: FileMiddleware(rendered.folders.public.url.path, searchForIndexHtml: true, logger: logger))
         let session: TokenRouteSession = .signedIn(customerId: options.customerId, payin: pendingPayin)
         route.add(to: router, path: tokenPath) { _, _ in session }
 
-        let served = rendered.folder.display
+        let served = rendered.folders.public.display + "/" + (rendered.manifest.deploymentName.map { " (deployment \($0))" } ?? "")
         let host = options.host
         let noCustomer = options.customerId == nil
         let app = Application(
@@ -51,7 +52,7 @@ struct ServeServer: AsyncParsableCommand {
             configuration: .init(address: .hostname(host, port: options.port), serverName: "dropin"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
-                Console().out("Serving \(served)/ at http://\(host):\(port)/ with the token route at POST \(tokenPath)\n")
+                Console().out("Serving \(served) at http://\(host):\(port)/ with the token route at POST \(tokenPath)\n")
                 if noCustomer {
                     Console().out("No customer is set: the route refuses every token but customer.create (403 No customer). Pass --customer-id ID to stand in for your app's signed-in customer.\n")
                 }

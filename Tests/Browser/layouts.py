@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """dropin's snippets composed into an app's layout by each real engine, in headless Chromium.
 
-usage: layouts.py --site URL --output DIR --customer ID
+usage: layouts.py --site URL --public DIR --private DIR --customer ID
 
-DIR is the output folder `dropin serve` serves at URL, built from the repository's dropin.yml.
+The public DIR is the folder `dropin serve` serves at URL, built from the repository's dropin.yml;
+the private DIR holds the snippets the engines include.
 One dashboard layout, holding the head snippet once and two page snippets (the balance and the
 micro-deposit check), is rendered by a small Flask app (Jinja2), by chevron (Mustache partials
 looked up by name) and by Ruby's ERB (partials found as Rails finds them, `_name.html.erb`),
-with the app's values for the parameters, and written to DIR/layouts/. Each is then loaded
+with the app's values for the parameters, and written to layouts/ in the public folder. Each is then loaded
 from serve in Chromium, with the dwolla-web.js double of e2e.py: dwolla-web.js must load once,
 both elements must reach the page with the app's values, and each must get a token from
 serve's route for every one of its actions, with no console error. Prints one line per check
@@ -81,15 +82,15 @@ def fail_to_run(message):
     sys.exit(2)
 
 
-def render_jinja(output, values):
+def render_jinja(snippets, values):
     try:
         import flask
         import jinja2
     except ImportError as missing:
         fail_to_run(f"{missing.name} is missing: pip install Flask")
-    app = flask.Flask(__name__, template_folder=output)
+    app = flask.Flask(__name__, template_folder=snippets)
     app.jinja_loader = jinja2.ChoiceLoader([jinja2.DictLoader({"dashboard.html": JINJA_LAYOUT}),
-                                            jinja2.FileSystemLoader(output)])
+                                            jinja2.FileSystemLoader(snippets)])
     app.add_url_rule("/dashboard", "dashboard", lambda: flask.render_template("dashboard.html", **values))
     response = app.test_client().get("/dashboard")
     if response.status_code != 200:
@@ -97,16 +98,16 @@ def render_jinja(output, values):
     return response.get_data(as_text=True)
 
 
-def render_mustache(output, values):
+def render_mustache(snippets, values):
     try:
         import chevron
     except ImportError:
         fail_to_run("chevron is missing: pip install chevron")
-    return chevron.render(MUSTACHE_LAYOUT, values, partials_path=output, partials_ext="mustache")
+    return chevron.render(MUSTACHE_LAYOUT, values, partials_path=snippets, partials_ext="mustache")
 
 
-def render_erb(output, values):
-    run = subprocess.run(["ruby", "-e", RUBY, output], input=ERB_LAYOUT, capture_output=True, encoding="utf-8",
+def render_erb(snippets, values):
+    run = subprocess.run(["ruby", "-e", RUBY, snippets], input=ERB_LAYOUT, capture_output=True, encoding="utf-8",
                          env={**os.environ, "LAYOUT_VALUES": json.dumps(values)})
     if run.returncode != 0:
         raise RuntimeError(run.stderr.strip())
@@ -116,16 +117,17 @@ def render_erb(output, values):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", required=True)
-    parser.add_argument("--output", required=True)
+    parser.add_argument("--public", required=True)
+    parser.add_argument("--private", required=True)
     parser.add_argument("--customer", required=True, help="the customer serve was given (--customer-id)")
     arguments = parser.parse_args()
     values = {"customerId": arguments.customer, "fundingSourceId": FUNDING_SOURCE}
-    folder = os.path.join(arguments.output, "layouts")
+    folder = os.path.join(arguments.public, "layouts")
     os.makedirs(folder, exist_ok=True)
     layouts = []
     for engine, render in [("jinja", render_jinja), ("mustache", render_mustache), ("erb", render_erb)]:
         try:
-            text = render(arguments.output, values)
+            text = render(arguments.private, values)
         except Exception as error:  # noqa: BLE001 - any engine failure is a failed check
             e2e.check(f"{engine}: the layout renders", False, f"{type(error).__name__}: {error}")
             continue

@@ -40,7 +40,8 @@ struct BrowserTests {
         defer { example.stop() }
         let outcome = try await runOffPool(python, [
             repositoryRoot.appendingPathComponent("Tests/Browser/layouts.py").path,
-            "--site", example.serve.url, "--output", example.scratch.url.appendingPathComponent("site").path,
+            "--site", example.serve.url, "--public", example.scratch.url.appendingPathComponent("site/staging").path,
+            "--private", example.scratch.url.appendingPathComponent("site/staging-private").path,
             "--customer", ServeProcess.customer,
         ], environment: ["NO_PROXY": "127.0.0.1,localhost"])
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr.suffix(3000))")

@@ -34,16 +34,20 @@ struct OracleTests {
     @Test func theRepositorysSiteIsUpToDate() throws {
         let outcome = try dropin("check", in: repositoryRoot)
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.hasPrefix("site/ is up to date: "))
+        #expect(outcome.stdout.hasPrefix("staging: site/staging/ and site/staging-private/ are up to date: "), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("\nproduction: site/production/ and site/production-private/ are up to date: "), "\(outcome.stdout)")
+        let production = try dropin("check", "--full", "--deployment", "production", in: repositoryRoot)
+        #expect(production.status == 0, "\(production.stderr)")
+        #expect(production.stdout.hasPrefix("production: site/production/ and site/production-private/ are up to date: "))
     }
 
     @Test func theRepositorysSitePassesEveryOracle() async throws {
         let arguments = try Self.oracleArguments(for: repositoryRoot.appendingPathComponent("site"))
-        // Ten pages and a head snippet, in three languages.
-        #expect(arguments.filter { $0 == "--fragment" }.count == 33)
+        // Ten pages and a head snippet, in three languages, for each of two deployments.
+        #expect(arguments.filter { $0 == "--fragment" }.count == 66)
         let outcome = try await Self.runOracles(arguments)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
-        #expect(outcome.stdout.hasSuffix("checked 11 pages and 33 snippets: 0 problems\n"))
+        #expect(outcome.stdout.hasSuffix("checked 22 pages and 66 snippets: 0 problems\n"))
     }
 
     @Test func everyFixtureOutputPassesEveryOracle() async throws {

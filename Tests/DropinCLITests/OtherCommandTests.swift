@@ -78,7 +78,7 @@ struct OtherCommandTests {
         let schema = try parseJSON(first.stdout)
         #expect(schema["$schema"] as? String == "http://json-schema.org/draft-07/schema#")
         let properties = try #require(schema["properties"] as? [String: Any])
-        #expect(Set(properties.keys) == ["version", "dropin", "environment", "dwollaWeb", "output", "styles", "lang", "publicPath",
-                                         "templates", "partials", "csp", "server", "token", "callbacks", "pages"])
+        #expect(Set(properties.keys) == ["version", "dropin", "environment", "dwollaWeb", "output", "privateOutput", "styles", "lang", "publicPath",
+                                         "templates", "partials", "csp", "server", "token", "callbacks", "pages", "deployments"])
     }
 }

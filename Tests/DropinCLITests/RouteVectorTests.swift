@@ -22,7 +22,7 @@ struct RouteVectorTests {
             command = [dropinBinary.deletingLastPathComponent().appendingPathComponent("token-route-harness").path]
         case .node:
             command = [try requireTool("node").path, repositoryRoot.appendingPathComponent("Tests/Node/token-route-harness.js").path,
-                       repositoryRoot.appendingPathComponent("site/dropin/server/node/dwolla-token-route.js").path]
+                       repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/node/dwolla-token-route.js").path]
         }
         let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/RouteVectors/run.py").path,
                                        repositoryRoot.appendingPathComponent("Tests/RouteVectors/\(file)").path, "--"] + command,

@@ -17,6 +17,8 @@ struct ServeHardeningTests {
         try scratch.write("dropin.yml", """
             version: 1
             environment: sandbox
+            partials: [mustache, jinja, erb, ejs]
+            server: [node, swift]
             token:
               url: /api/dwolla/client-token
             pages:
@@ -82,6 +84,29 @@ struct ServeHardeningTests {
         #expect(try get("/").hasPrefix("HTTP/1.1 200"))
     }
 
+    /// The web root holds what a browser loads and nothing else: no snippet, route code,
+    /// contract, allowlist or record is there, so none is served, at its path or any other.
+    @Test func servingThePublicFolderShowsNothingPrivate() throws {
+        defer { stop() }
+        func files(_ folder: String) -> [String] {
+            let base = scratch.url.appendingPathComponent(folder).path
+            return (FileManager.default.subpaths(atPath: base) ?? []).filter { path in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
+            }
+        }
+        let publicFiles = files("site"), privateFiles = files("site-private")
+        #expect(privateFiles.count > 20 && privateFiles.contains("dropin/owned.json") && privateFiles.contains("dropin/token-route.json"))
+        #expect(Set(publicFiles).isDisjoint(with: privateFiles))
+        #expect(publicFiles.allSatisfy { $0.hasSuffix(".html") || $0.hasSuffix(".js") || $0.hasSuffix(".css") }, "\(publicFiles)")
+        for path in publicFiles {
+            #expect(try get("/" + path).hasPrefix("HTTP/1.1 200"), "\(path)")
+        }
+        for path in privateFiles {
+            #expect(try get("/" + path).hasPrefix("HTTP/1.1 404"), "\(path)")
+        }
+    }
+
     @Test func onlyLoopbackHostNamesAreAnswered() throws {
         defer { stop() }
         for host in ["evil.example", "evil.example:\(serve.port)", "127.0.0.1.evil.example", "10.0.0.1"] {
@@ -106,8 +131,8 @@ struct ServeHardeningTests {
         let script = try get("/dropin/params.js").lowercased()
         #expect(script.contains("content-security-policy: default-src 'none'; frame-ancestors 'none'"))
         #expect(script.contains("content-type: application/javascript") || script.contains("content-type: text/javascript"))
-        let record = try get("/dropin/owned.json").lowercased()
-        #expect(record.contains("x-content-type-options: nosniff") && record.contains("content-type: application/json"))
+        let stylesheet = try get("/styles/dwolla.css").lowercased()
+        #expect(stylesheet.contains("x-content-type-options: nosniff") && stylesheet.contains("content-type: text/css"))
     }
 
     @Test func refusalsCarryTheHeadersToo() throws {

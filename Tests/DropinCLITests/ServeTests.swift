@@ -66,7 +66,7 @@ struct ServeTests {
             let node = try requireTool("node")
             process = try ServeProcess(node, [
                 repositoryRoot.appendingPathComponent("Tests/Node/token-route-harness.js").path,
-                scratch.url.appendingPathComponent("site/dropin/server/node/dwolla-token-route.js").path,
+                scratch.url.appendingPathComponent("site-private/dropin/server/node/dwolla-token-route.js").path,
                 dwolla.url, String(Int(timeout * 1000)), ServeProcess.customer,
             ], in: scratch.url)
         }

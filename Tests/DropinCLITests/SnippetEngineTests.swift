@@ -20,7 +20,7 @@ struct SnippetEngineTests {
         try #require(built.status == 0, "\(built.stderr)")
         let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/Snippets/render_snippets.py").path,
                                        scratch.url.appendingPathComponent("dropin.yml").path,
-                                       scratch.url.appendingPathComponent("site").path])
+                                       scratch.url.appendingPathComponent("site-private").path])
         #expect(outcome.status == 0, "\(outcome.stdout.suffix(4000))\(outcome.stderr.suffix(2000))")
         #expect(outcome.stdout.contains(" passed, 0 failed"))
     }

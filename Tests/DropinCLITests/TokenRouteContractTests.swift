@@ -9,11 +9,13 @@ import Testing
 struct TokenRouteContractTests {
     @Test func theRepositorysSpecIsValidOpenAPI() async throws {
         let validator = try requireTool("openapi-spec-validator")
-        let specs = [repositoryRoot.appendingPathComponent("site/dropin/token-route.openapi.yaml").path]
+        let specs = ["staging", "production"].map {
+            repositoryRoot.appendingPathComponent("site/\($0)-private/dropin/token-route.openapi.yaml").path
+        }
             + (try FileManager.default.subpathsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Tests/Fixtures").path))
                 .filter { $0.hasSuffix("token-route.openapi.yaml") }
                 .map { repositoryRoot.appendingPathComponent("Tests/Fixtures/\($0)").path }
-        #expect(specs.count == 4)
+        #expect(specs.count == 5)
         let outcome = try await runOffPool(validator, specs)
         #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
     }
@@ -29,7 +31,7 @@ struct TokenRouteContractTests {
         try #require(serve.port != 0, "\(serve.log)")
         let outcome = try await runOffPool(schemathesis, [
             "--config-file", repositoryRoot.appendingPathComponent("Tests/Oracles/schemathesis.toml").path,
-            "run", scratch.url.appendingPathComponent("site/dropin/token-route.openapi.yaml").path,
+            "run", scratch.url.appendingPathComponent("site/staging-private/dropin/token-route.openapi.yaml").path,
             "--url", serve.url, "--checks", "all", "--max-examples", "150", "--seed", "20261128",
         ], in: scratch.url, environment: ["NO_PROXY": "127.0.0.1,localhost", "SCHEMATHESIS_HOOKS": nil])
         #expect(outcome.status == 0, "\(outcome.stdout.suffix(4000))")

@@ -84,7 +84,7 @@ struct ValidateCommandTests {
         let outcome = try dropin("validate", "--format", "json", in: scratch.url)
         #expect(outcome.status == 1)
         let document = try parseJSON(outcome.stdout)
-        #expect(document["formatVersion"] as? Int == 1)
+        #expect(document["formatVersion"] as? Int == 2)
         #expect(document["command"] as? String == "validate")
         #expect(document["errors"] as? Int == 3)
         #expect(document["warnings"] as? Int == 0)

@@ -65,7 +65,8 @@ struct BuildTests {
         let second = try Project(manifest: Self.shuffled)
         #expect(try first.build().succeeded)
         #expect(try second.build().succeeded)
-        let a = try first.tree("site"), b = try second.tree("site")
+        #expect(try first.tree("site") == second.tree("site"))
+        let a = try first.tree("site-private"), b = try second.tree("site-private")
         #expect(a.keys.sorted() == b.keys.sorted())
         // Only the record's fingerprint of the manifest's bytes may differ.
         for (path, data) in a where path != BuildPlan.recordPath { #expect(b[path] == data, "\(path) differs") }
@@ -76,12 +77,12 @@ struct BuildTests {
     @Test func aSecondBuildWritesNothingAndCheckPasses() throws {
         let project = try Project(manifest: Self.manifest)
         let first = try project.build()
-        #expect(first.changes?.created.count == 12)
-        let dates = try project.modificationDates("site")
+        #expect(first.changes?.count(\.created) == 12)
+        let dates = try ["site", "site-private"].map(project.modificationDates)
         let second = try project.build()
-        #expect(second.changes?.writes == [])
-        #expect(second.changes?.unchanged.count == 12)
-        #expect(try project.modificationDates("site") == dates)
+        #expect(second.changes?.count(\.writes) == 0)
+        #expect(second.changes?.count(\.unchanged) == 12)
+        #expect(try ["site", "site-private"].map(project.modificationDates) == dates)
         let check = try project.check()
         #expect(check.succeeded, "\(check.diagnostics.map(\.message))")
         #expect(check.reports.isEmpty)
@@ -128,12 +129,13 @@ struct BuildTests {
         try project.write("dropin.yml", fewer)
         let check = try project.check()
         #expect(!check.succeeded)
-        #expect(check.reports.filter { $0.status == .shouldBeRemoved }.map(\.path)
-                == ["a/balance.html", "dropin/params.js", "dropin/partials/mustache/a/balance.mustache"])
+        #expect(check.reports.filter { $0.status == .shouldBeRemoved }.map { "\($0.root):\($0.path)" }
+                == ["public:a/balance.html", "public:dropin/params.js", "private:dropin/partials/mustache/a/balance.mustache"])
         let build = try project.build()
-        #expect(build.changes?.removed == ["a/balance.html", "dropin/params.js", "dropin/partials/mustache/a/balance.mustache"])
+        #expect(build.changes?.public.removed == ["a/balance.html", "dropin/params.js"])
+        #expect(build.changes?.private.removed == ["dropin/partials/mustache/a/balance.mustache"])
         #expect(!project.exists("site/a"))
-        #expect(!project.exists("site/dropin/partials/mustache/a"))
+        #expect(!project.exists("site-private/dropin/partials/mustache/a"))
         #expect(try project.check().succeeded)
     }
 
@@ -151,10 +153,10 @@ struct BuildTests {
     @Test func aFileAlreadyIdenticalIsAdoptedNotReported() throws {
         let project = try Project(manifest: Self.manifest)
         try project.build()
-        try FileManager.default.removeItem(at: project.root.appendingPathComponent("site/dropin/owned.json"))
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("site-private/dropin/owned.json"))
         let rebuilt = try project.build()
         #expect(rebuilt.succeeded)
-        #expect(rebuilt.changes?.created == ["dropin/owned.json"])
+        #expect(rebuilt.changes?.public.created == [] && rebuilt.changes?.private.created == ["dropin/owned.json"])
     }
 
     @Test func theStylesheetIsSeededOnceAndThenLeftAlone() throws {
@@ -166,7 +168,7 @@ struct BuildTests {
         let edited = seeded.replacingOccurrences(of: ".dwolla-balance-display {\n}", with: ".dwolla-balance-display {\n  color: teal;\n}")
         try project.write("site/styles/dwolla.css", edited)
         let rebuild = try project.build()
-        #expect(rebuild.changes?.kept == ["styles/dwolla.css"])
+        #expect(rebuild.changes?.public.kept == ["styles/dwolla.css"])
         #expect(try project.read("site/styles/dwolla.css") == edited)
         let check = try project.check()
         #expect(check.succeeded)
@@ -190,14 +192,14 @@ struct BuildTests {
         let project = try Project(manifest: Self.manifest)
         let result = try project.build(dryRun: true)
         #expect(result.succeeded)
-        #expect(result.changes?.created.count == 12)
+        #expect(result.changes?.count(\.created) == 12)
         #expect(!project.exists("site"))
     }
 
     @Test func aBrokenOverrideTemplateWritesNothingAndIsNamed() throws {
         let project = try Project(manifest: Self.manifest)
         try project.build()
-        let before = try project.tree("site")
+        let before = try [project.tree("site"), project.tree("site-private")]
         try project.write("dropin.yml", Self.manifest.replacingOccurrences(of: "output: site", with: "output: site\ntemplates: templates"))
         try project.write("templates/element.html.mustache", "<{{tag}}{{#attributes}} {{name}}={{value}}{{/attributes}}></{{tag}}>\n")
         let result = try project.build()
@@ -207,7 +209,7 @@ struct BuildTests {
         #expect(diagnostic.location?.file.hasSuffix("site/a/balance.html") == true)
         #expect(diagnostic.location?.line == 17)
         #expect(diagnostic.message.hasSuffix("(rendered from template page.html with your template \(project.root.path)/templates/element.html.mustache)"))
-        #expect(try project.tree("site") == before)
+        #expect(try [project.tree("site"), project.tree("site-private")] == before)
     }
 
     /// Values reach templates as dropin's own text type; Mustache's transforms, escaping and
@@ -367,7 +369,7 @@ struct BuildTests {
         let project = try Project(manifest: manifest, files: [
             "templates/snippet.html.mustache": "{{% CONTENT_TYPE: HTML}}\n{{#components}}\n{{> index-element.html}}\n{{/components}}\n"])
         #expect(try project.build().succeeded)
-        let snippet = try project.read("site/dropin/partials/mustache/vcr.mustache")
+        let snippet = try project.read("site-private/dropin/partials/mustache/vcr.mustache")
         #expect(snippet.contains("<p><code>dwolla-personal-vcr</code>:"), "\(snippet)")
     }
 
@@ -422,10 +424,11 @@ struct BuildTests {
     }
 
     @Test func aForeignOwnershipRecordStopsTheBuild() throws {
-        let project = try Project(manifest: Self.manifest, files: ["site/dropin/owned.json": "{\"mine\": true}\n"])
+        let project = try Project(manifest: Self.manifest, files: ["site-private/dropin/owned.json": "{\"mine\": true}\n"])
         let result = try project.build()
         #expect(result.diagnostics.map(\.code) == ["foreign-record"])
-        #expect(try project.read("site/dropin/owned.json") == "{\"mine\": true}\n")
+        #expect(try project.read("site-private/dropin/owned.json") == "{\"mine\": true}\n")
+        #expect(!project.exists("site/index.html"))
     }
 
     /// A record edited to list a file outside the output folder (say, in a pull request) must
@@ -434,9 +437,9 @@ struct BuildTests {
     func aRecordNamingAPathOutsideTheOutputIsForeign(path: String) throws {
         let project = try Project(manifest: Self.manifest, files: ["precious.txt": "keep me\n"])
         try project.build()
-        let record = try project.read("site/dropin/owned.json")
+        let record = try project.read("site-private/dropin/owned.json")
         let target = path.hasPrefix("/") ? project.root.appendingPathComponent("precious.txt").path : path
-        try project.write("site/dropin/owned.json", record.replacingOccurrences(
+        try project.write("site-private/dropin/owned.json", record.replacingOccurrences(
             of: "\"generated\" : {\n", with: "\"generated\" : {\n    \"\(target)\" : \"\",\n"))
         let result = try project.build()
         #expect(result.diagnostics.map(\.code) == ["foreign-record"])

@@ -5,9 +5,9 @@ import Testing
 /// The fingerprint changes with each input that decides the output, and with nothing else.
 struct InputFingerprintTests {
     static func fingerprint(name: String = "dropin.yml", manifest: String = "version: 1\n", output: String = "site",
-                            templates: String? = nil, folder: URL? = nil) -> String? {
-        InputFingerprint(manifestName: name, manifest: Data(manifest.utf8), output: output, templates: templates,
-                         templatesFolder: folder).digest
+                            privateOutput: String = "site-private", templates: String? = nil, folder: URL? = nil) -> String? {
+        InputFingerprint(manifestName: name, manifest: Data(manifest.utf8), folders: PerRoot(public: output, private: privateOutput),
+                         templates: templates, templatesFolder: folder).digest
     }
 
     @Test func eachInputChangesIt() throws {
@@ -23,7 +23,7 @@ struct InputFingerprintTests {
         try Data("y".utf8).write(to: scratch.appendingPathComponent("page.html.mustache"))
         let editedTemplate = Self.fingerprint(templates: "t", folder: scratch)
         let variants = [Self.fingerprint(name: "site.yml"), Self.fingerprint(manifest: "version: 1\n\n"),
-                        Self.fingerprint(output: "public"), emptyFolder, oneTemplate, editedTemplate]
+                        Self.fingerprint(output: "public"), Self.fingerprint(privateOutput: "server"), emptyFolder, oneTemplate, editedTemplate]
         #expect(Set(variants + [base]).count == variants.count + 1)
         let missing = Self.fingerprint(templates: "t", folder: scratch.appendingPathComponent("missing"))
         #expect(missing == nil)
@@ -52,7 +52,8 @@ struct InputFingerprintTests {
         }
         #expect(ContentDigest.of(bytes) == EmbeddedTemplates.sourceDigest,
                 "the compiled-in digest is not of the checkout's sources: a stale build step, or a source it does not cover")
-        let other = InputFingerprint(manifestName: "dropin.yml", manifest: Data("version: 1\n".utf8), output: "site", templates: nil,
+        let other = InputFingerprint(manifestName: "dropin.yml", manifest: Data("version: 1\n".utf8),
+                                     folders: PerRoot(public: "site", private: "site-private"), templates: nil,
                                      templatesFolder: nil, sourceDigest: String(repeating: "0", count: 64))
         #expect(other.digest != Self.fingerprint(), "another dropin's sources must give another fingerprint")
     }

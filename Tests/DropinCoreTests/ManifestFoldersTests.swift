@@ -14,10 +14,13 @@ struct ManifestFoldersTests {
         #expect(Self.hints("output: public # served\ntemplates: 'my templates'\n") == ManifestFolders(output: "public", templates: "my templates"))
         #expect(Self.hints("\u{FEFF}output: \"out/site\"\r\npages: []\r\n") == ManifestFolders(output: "out/site", templates: nil))
         #expect(Self.hints("pages:\n  - output: nested\noutputs: no\n") == ManifestFolders(output: "site", templates: nil))
+        #expect(Self.hints("output: web\nprivateOutput: server\n") == ManifestFolders(output: "web", privateOutput: "server", templates: nil))
+        #expect(Self.hints("output: web/\n")?.effectivePrivateOutput == "web-private")
     }
 
     @Test(arguments: ["output: a\noutput: b\n", "output:\n  x\n", "output: \"a\\tb\"\n", "output: *anchor\n",
-                      "output: [a]\n", "output: a: b\n", "output: 'a' b\n"])
+                      "output: [a]\n", "output: a: b\n", "output: 'a' b\n",
+                      "deployments:\n  staging: {output: a}\n", "privateOutput: a\nprivateOutput: b\n"])
     func anythingUnusualGivesNoHint(text: String) {
         #expect(Self.hints(text) == nil)
     }
@@ -27,5 +30,6 @@ struct ManifestFoldersTests {
         let manifest = try #require(ManifestValidator().validate(try project.source()).manifest)
         let hints = try #require(ManifestFolders.scan(try project.manifestFile().data))
         #expect(hints == ManifestFolders(output: manifest.output.value, templates: manifest.templates?.value))
+        #expect(hints.effectivePrivateOutput == manifest.privateOutput.value)
     }
 }

@@ -23,12 +23,13 @@ struct QuickCheckTests {
     @Test func aWarmBuildRendersNothingWritesNothingAndReportsWhatAFullBuildWould() throws {
         let project = try Project(manifest: Self.manifest)
         let first = try project.build()
-        let dates = try project.modificationDates("site")
+        let dates = try ["site", "site-private"].map(project.modificationDates)
         let warm = try project.build()
         #expect(warm.succeeded && warm.rendered == nil)
-        #expect(try project.modificationDates("site") == dates)
-        #expect(warm.changes?.unchanged == first.changes?.created)
-        #expect(warm.changes?.writes == [] && warm.changes?.removed == [])
+        #expect(try ["site", "site-private"].map(project.modificationDates) == dates)
+        #expect(warm.changes?.public.unchanged.sorted() == first.changes?.public.created.sorted())
+        #expect(warm.changes?.private.unchanged.sorted() == first.changes?.private.created.sorted())
+        #expect(warm.changes?.count(\.writes) == 0 && warm.changes?.count(\.removed) == 0)
     }
 
     /// Each of these makes the record's fingerprint wrong, so the full path runs and explains.
@@ -45,9 +46,9 @@ struct QuickCheckTests {
         case "a page deleted":
             try FileManager.default.removeItem(at: project.root.appendingPathComponent("site/vcr.html"))
         case "the record's digest edited":
-            let record = try project.read("site/dropin/owned.json")
+            let record = try project.read("site-private/dropin/owned.json")
             let digest = try #require(record.firstMatch(of: /"vcr.html" : "([0-9a-f]{64})"/)?.1)
-            try project.write("site/dropin/owned.json", record.replacingOccurrences(of: digest, with: String(repeating: "0", count: 64)))
+            try project.write("site-private/dropin/owned.json", record.replacingOccurrences(of: digest, with: String(repeating: "0", count: 64)))
         case "the manifest edited":
             try project.write("dropin.yml", try project.read("dropin.yml").replacingOccurrences(of: "Ada", with: "Eve"))
         case "a comment added to the manifest":
@@ -56,16 +57,16 @@ struct QuickCheckTests {
             try project.write("templates/page.html.mustache", "{{% CONTENT_TYPE: HTML}}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>{{title}}</title></head><body></body></html>\n")
         case "a folder replaced by a link to a copy":
             // The same bytes, but a build would refuse to write through the link: so must check.
-            let folder = project.root.appendingPathComponent("site/dropin/partials")
+            let folder = project.root.appendingPathComponent("site-private/dropin/partials")
             let copy = project.root.appendingPathComponent("copy")
             try FileManager.default.copyItem(at: folder, to: copy)
             try FileManager.default.removeItem(at: folder)
             try FileManager.default.createSymbolicLink(at: folder, withDestinationURL: copy)
             #expect(try !project.build().succeeded)
         default:
-            try project.write("site/dropin/partials/mustache/gone.html", "<p>old</p>\n")
-            let record = try project.read("site/dropin/owned.json")
-            try project.write("site/dropin/owned.json", record.replacingOccurrences(
+            try project.write("site-private/dropin/partials/mustache/gone.html", "<p>old</p>\n")
+            let record = try project.read("site-private/dropin/owned.json")
+            try project.write("site-private/dropin/owned.json", record.replacingOccurrences(
                 of: "\"generated\" : {\n", with: "\"generated\" : {\n    \"dropin/partials/mustache/gone.html\" : \"\(ContentDigest.of("<p>old</p>\n"))\",\n"))
         }
         let quick = try project.check()
@@ -88,7 +89,7 @@ struct QuickCheckTests {
         #expect(quick.byRecord)
         #expect(quick.diagnostics == full.diagnostics)
         #expect(quick.diagnostics.map(\.code) == ["missing-style-hooks"])
-        #expect(try project.build().changes?.kept == ["styles/dwolla.css"])
+        #expect(try project.build().changes?.public.kept == ["styles/dwolla.css"])
     }
 
     @Test func aManifestWithWarningsIsAlwaysCheckedInFull() throws {
@@ -106,7 +107,7 @@ struct QuickCheckTests {
             """)
         let build = try project.build()
         #expect(build.diagnostics.map(\.code) == ["undocumented-component"])
-        #expect(!(try project.read("site/dropin/owned.json")).contains("\"fingerprint\""))
+        #expect(!(try project.read("site-private/dropin/owned.json")).contains("\"fingerprint\""))
         let check = try project.check()
         #expect(!check.byRecord)
         #expect(check.diagnostics.map(\.code) == ["undocumented-component"])
@@ -115,28 +116,46 @@ struct QuickCheckTests {
     @Test func aFingerprintFromOtherInputsStillPassesAndTheNextBuildRenewsIt() throws {
         let project = try Project(manifest: Self.manifest)
         try project.build()
-        let record = try project.read("site/dropin/owned.json")
+        let record = try project.read("site-private/dropin/owned.json")
         let old = try #require(record.firstMatch(of: /"fingerprint" : "([0-9a-f]{64})"/)?.1)
-        try project.write("site/dropin/owned.json", record.replacingOccurrences(of: old, with: String(repeating: "1", count: 64)))
+        try project.write("site-private/dropin/owned.json", record.replacingOccurrences(of: old, with: String(repeating: "1", count: 64)))
         let check = try project.check()
         #expect(check.succeeded && !check.byRecord)
         let build = try project.build()
-        #expect(build.changes?.updated == [BuildPlan.recordPath])
-        #expect(try project.read("site/dropin/owned.json") == record)
+        #expect(build.changes?.private.updated == [BuildPlan.recordPath] && build.changes?.public.updated == [])
+        #expect(try project.read("site-private/dropin/owned.json") == record)
         #expect(try project.check().byRecord)
     }
 
-    @Test func aRecordOfTheFirstFormatIsReadAndReplaced() throws {
+    /// Before the private folder, everything (the record too) was in the one output folder. The
+    /// first build takes that record over: it moves the private files out of the web root and
+    /// leaves nothing of dropin's there that a browser should not load.
+    @Test(arguments: [1, 2])
+    func aRecordFromBeforeThePrivateFolderIsTakenOver(format: Int) throws {
         let project = try Project(manifest: Self.manifest)
         try project.build()
-        let paths = try project.tree("site").keys.filter { $0 != BuildPlan.recordPath && $0 != "styles/dwolla.css" }.sorted()
-        let legacy = JSONValue.object(["$comment": .string("old"), "formatVersion": .int(1),
-                                       "generated": .array(paths.map(JSONValue.string)),
-                                       "seeded": .array([.string("styles/dwolla.css")])]).rendered()
-        try project.write("site/dropin/owned.json", legacy)
-        #expect(!(try project.check()).byRecord)
+        let site = project.root.appendingPathComponent("site"), privateFolder = project.root.appendingPathComponent("site-private")
+        let moved = try project.tree("site-private").keys.filter { $0 != BuildPlan.recordPath }.sorted()
+        for path in moved {
+            try project.write("site/" + path, try project.read("site-private/" + path))
+        }
+        try FileManager.default.removeItem(at: privateFolder)
+        let generated = (try project.tree("site").keys.filter { $0 != "styles/dwolla.css" }).sorted()
+        func list(_ paths: [String]) -> JSONValue {
+            format == 1 ? .array(paths.map(JSONValue.string))
+                        : .object(Dictionary(uniqueKeysWithValues: paths.map { ($0, JSONValue.string(String(repeating: "0", count: 64))) }))
+        }
+        try project.write("site/dropin/owned.json", JSONValue.object([
+            "$comment": .string("old"), "formatVersion": .int(format), "generated": list(generated), "seeded": list(["styles/dwolla.css"]),
+            "stylesheetHooks": .array([]), "pages": .int(2), "components": .int(2),
+        ]).rendered())
+        #expect(!(try project.check()).succeeded)
         let build = try project.build()
-        #expect(build.succeeded && build.changes?.updated == [BuildPlan.recordPath])
+        #expect(build.succeeded, "\(build.diagnostics)")
+        #expect(build.changes?.public.removed == (moved + [BuildPlan.recordPath]).sorted())
+        #expect(try project.tree("site").keys.sorted() == ["a/balance.html", "dropin/configure.js", "dropin/params.js", "index.html", "styles/dwolla.css", "vcr.html"])
+        #expect(FileManager.default.fileExists(atPath: privateFolder.appendingPathComponent(BuildPlan.recordPath).path))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("dropin/partials").path))
         #expect(try project.check().byRecord)
     }
 }

@@ -14,8 +14,12 @@ struct ReferenceTests {
         let project = try Project(fixture: fixture)
         let result = try project.build()
         #expect(result.succeeded, "\(result.diagnostics.map(\.message))")
-        let output = try #require(result.rendered?.manifest.output.value)
-        let actual = try project.tree(output)
+        let manifest = try #require(result.rendered?.manifest)
+        // expected/ holds the public folder as public/ and the private one as private/.
+        var actual: [String: Data] = [:]
+        for (root, folder) in [("public", manifest.output.value), ("private", manifest.privateOutput.value)] {
+            for (path, data) in try project.tree(folder) { actual["\(root)/\(path)"] = data }
+        }
         let expectedFolder = Fixtures.folder.appendingPathComponent("\(fixture)/expected")
 
         if ProcessInfo.processInfo.environment["DROPIN_UPDATE_FIXTURES"] == "1" {
@@ -38,7 +42,7 @@ struct ReferenceTests {
             guard let got = actual[path], got != want else { continue }
             // The record's input fingerprint covers dropin's own sources, so it changes with
             // every change to dropin: InputFingerprintTests test it instead.
-            if path == BuildPlan.recordPath, OwnershipRecord.apartFromFingerprint(String(decoding: got, as: UTF8.self))
+            if path == "private/" + BuildPlan.recordPath, OwnershipRecord.apartFromFingerprint(String(decoding: got, as: UTF8.self))
                 == OwnershipRecord.apartFromFingerprint(String(decoding: want, as: UTF8.self)) { continue }
             let diff = UnifiedDiff.make(from: String(decoding: want, as: UTF8.self), to: String(decoding: got, as: UTF8.self),
                                         oldName: "expected/\(path)", newName: "built/\(path)")

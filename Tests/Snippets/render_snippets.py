@@ -212,7 +212,7 @@ def check_snippet(label, text, page):
 def main(arguments):
     if len(arguments) != 2:
         fail_to_run("usage: render_snippets.py MANIFEST OUTPUT_FOLDER")
-    manifest_path, output = arguments
+    manifest_path, output = arguments  # output: the private folder, which holds the snippets
     try:
         with open(manifest_path, encoding="utf-8") as file:
             manifest = yaml.safe_load(file)

@@ -6,6 +6,9 @@ import Foundation
 package struct ServeOptions: ParsableArguments {
     @OptionGroup package var manifestOption: ManifestOption
 
+    @Option(help: "The deployment to serve; the manifest's first sandbox deployment when left out.")
+    package var deployment: String?
+
     @Option(help: "The address to listen on.")
     package var host = "127.0.0.1"
 
@@ -61,6 +64,7 @@ package struct ServeOptions: ParsableArguments {
     package var arguments: [String] {
         var arguments = ["--manifest", manifestOption.manifest, "--host", host, "--port", String(port),
                          "--dwolla-timeout", String(dwollaTimeout)]
+        if let deployment { arguments += ["--deployment", deployment] }
         if let customerId { arguments += ["--customer-id", customerId] }
         if let dwollaAPI { arguments += ["--dwolla-api", dwollaAPI] }
         if fakeDwolla { arguments.append("--fake-dwolla") }

@@ -10,7 +10,7 @@ struct DiagnosticReport {
     /// The versioned JSON document (`--format json`).
     func json(extra: [String: JSONValue] = [:]) -> String {
         var document: [String: JSONValue] = [
-            "formatVersion": .int(1),
+            "formatVersion": .int(2),
             "command": .string(command),
             "manifest": .string(manifest),
             "errors": .int(diagnostics.errorCount),

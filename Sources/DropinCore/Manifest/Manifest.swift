@@ -25,7 +25,10 @@ public struct Manifest: Sendable {
     public var version: Located<Int>
     public var environment: Located<Environment>
     public var dwollaWeb: Located<String>
+    /// The public folder, which the app serves.
     public var output: Located<String>
+    /// The private folder, which only the app's server and CI read.
+    public var privateOutput: Located<String>
     public var styles: Located<String>
     public var lang: Located<String>
     public var publicPath: Located<String>
@@ -36,6 +39,43 @@ public struct Manifest: Sendable {
     public var token: Token
     public var callbacks: Callbacks
     public var pages: [Page]
+    /// What differs for each deployment, resolved against the top level, in the manifest's
+    /// order; empty when the manifest has none and builds as one deployment.
+    public var deployments: [Deployment] = []
+    /// The deployment this manifest was made for by `deployed()`; nil for a manifest without
+    /// deployments.
+    public var deploymentName: String?
+
+    /// One deployment: every value here is the deployment's own or the top level's.
+    public struct Deployment: Sendable {
+        public var name: Located<String>
+        public var environment: Located<Environment>
+        public var output: Located<String>
+        public var privateOutput: Located<String>
+        public var publicPath: Located<String>
+        public var tokenURL: Located<String>
+        public var csp: CSPSettings
+    }
+
+    /// The manifest for each deployment to build: itself when it has none.
+    public func deployed() -> [Manifest] {
+        guard !deployments.isEmpty else { return [self] }
+        return deployments.map(deployed)
+    }
+
+    /// The manifest with the deployment's values in place of the top level's.
+    public func deployed(_ deployment: Deployment) -> Manifest {
+        var manifest = self
+        manifest.deployments = []
+        manifest.deploymentName = deployment.name.value
+        manifest.environment = deployment.environment
+        manifest.output = deployment.output
+        manifest.privateOutput = deployment.privateOutput
+        manifest.publicPath = deployment.publicPath
+        manifest.token.url = deployment.tokenURL
+        manifest.csp = deployment.csp
+        return manifest
+    }
 
     public struct Token: Sendable {
         public var url: Located<String>

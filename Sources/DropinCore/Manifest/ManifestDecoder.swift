@@ -24,6 +24,14 @@ struct ManifestDecoder {
         text(root, "output", default: ManifestSchema.defaultOutput)
     }
 
+    /// Nil when the manifest names none and `output` has no name to put one beside.
+    func privateOutput(_ root: CheckedValue, output: Located<String>) -> Located<String>? {
+        if let value = root["privateOutput"], let text = value.string { return value.located(text) }
+        return ManifestSchema.defaultPrivateOutput(besides: output.value).map {
+            Located($0, at: output.location, path: root.path.appending("privateOutput"))
+        }
+    }
+
     func styles(_ root: CheckedValue) -> Located<String> {
         text(root, "styles", default: ManifestSchema.defaultStyles)
     }

@@ -2,20 +2,32 @@ import Foundation
 
 /// Where a manifest writes its output and keeps its templates, read from its top-level lines
 /// without parsing the YAML, so that `check` can find the ownership record cheaply. A hint
-/// only: the input fingerprint covers both values, so a wrong hint can miss the record but
+/// only: the input fingerprint covers these values, so a wrong hint can miss the record but
 /// never match it. Anything unusual (quotes with escapes, flow style, a repeated key) gives no
-/// hint, and the manifest is parsed as usual.
+/// hint, and the manifest is parsed as usual; so do deployments, whose folders are nested.
 struct ManifestFolders: Equatable {
     var output: String
+    /// As written; nil for the default beside `output`.
+    var privateOutput: String?
     var templates: String?
 
+    /// The private folder a build of these hints uses; nil when `output` has no name to put
+    /// one beside (the manifest will be refused).
+    var effectivePrivateOutput: String? {
+        privateOutput ?? ManifestSchema.defaultPrivateOutput(besides: output)
+    }
+
     static func scan(_ data: Data) -> ManifestFolders? {
-        var hints = ManifestFolders(output: ManifestSchema.defaultOutput, templates: nil)
+        var hints = ManifestFolders(output: ManifestSchema.defaultOutput, privateOutput: nil, templates: nil)
         var seen = Set<String>()
         for line in candidateLines(data) {
-            guard let (key, rest) = topLevelKey(line[...], among: ["output", "templates"]) else { continue }
-            guard seen.insert(key).inserted, let value = scalar(rest) else { return nil }
-            if key == "output" { hints.output = value } else { hints.templates = value }
+            guard let (key, rest) = topLevelKey(line[...], among: ["output", "privateOutput", "templates", "deployments"]) else { continue }
+            guard key != "deployments", seen.insert(key).inserted, let value = scalar(rest) else { return nil }
+            switch key {
+            case "output": hints.output = value
+            case "privateOutput": hints.privateOutput = value
+            default: hints.templates = value
+            }
         }
         return hints
     }
@@ -29,10 +41,13 @@ struct ManifestFolders: Equatable {
             var lines: [String] = []
             while start < bytes.count {
                 let end = bytes.firstIndex(of: 0x0A, from: start) ?? bytes.count
-                if bytes[start] == UInt8(ascii: "o") || bytes[start] == UInt8(ascii: "t") {
+                switch bytes[start] {
+                case UInt8(ascii: "o"), UInt8(ascii: "p"), UInt8(ascii: "t"), UInt8(ascii: "d"):
                     var line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                     if line.hasSuffix("\r") { line.removeLast() }
                     lines.append(line)
+                default:
+                    break
                 }
                 start = end + 1
             }

@@ -24,4 +24,8 @@ struct ManifestLocation {
     func outputFolder(_ relative: String) -> OutputFolder {
         OutputFolder(url: url(relative), display: display(relative))
     }
+
+    func outputFolders(public: String, private: String) -> OutputFolders {
+        OutputFolders(public: outputFolder(`public`), private: outputFolder(`private`))
+    }
 }

@@ -8,6 +8,15 @@ public enum ManifestSchema {
     public static let defaultPublicPath = "/"
     public static let defaultPartials: [PartialLanguage] = [.mustache]
 
+    /// The private folder when the manifest names none: beside the public one, `site` giving
+    /// `site-private`. Nil when `output` has no last name to add to (`.`, `..`).
+    public static func defaultPrivateOutput(besides output: String) -> String? {
+        var path = output
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        guard let last = path.split(separator: "/").last, last != ".", last != ".." else { return nil }
+        return path + "-private"
+    }
+
     public static func shape(catalog: Catalog) -> Shape {
         .object("A dropin project manifest: the Dwolla drop-in components an app uses, page by page.", [
             Field("version", .integer("Manifest format version.", choices: supportedVersions), required: true),
@@ -20,22 +29,39 @@ public enum ManifestSchema {
                 "dwolla-web.js version to pin, exactly X.Y.Z. Known: "
                 + catalog.versions.map(\.description).joined(separator: ", ") + ".",
                 choices: nil), default: catalog.newestVersion.description),
-            Field("output", .string("Folder for generated files, relative to this manifest."), default: defaultOutput),
+            Field("output", .string("The public folder: what the app serves to browsers (pages, scripts, stylesheet), relative to this manifest."),
+                  default: defaultOutput),
+            Field("privateOutput", .string(
+                "The private folder, outside the web root: snippets, token route code, its contract and dropin's record, under dropin/. Relative to this manifest; beside output by default (site gives site-private).")),
             Field("styles", .string("The components' stylesheet, relative to output."), default: defaultStyles),
             Field("lang", .string("Language of the pages, as in <html lang>."), default: defaultLang),
             Field("publicPath", .string("URL path where output is served, for the partials' script links; ends in /."),
                   default: defaultPublicPath),
             Field("templates", .string("Folder of your own templates, relative to this manifest; a file named like a default replaces it.")),
-            Field("partials", .array("Template languages to write page snippets for, under dropin/partials/.",
+            Field("partials", .array("Template languages to write page snippets for, under dropin/partials/ in the private folder.",
                                      of: .string(choices: PartialLanguage.allCases.map(\.rawValue)))),
             Field("csp", csp),
-            Field("server", .array("Token route code to write under dropin/server/: node, swift.",
+            Field("server", .array("Token route code to write under dropin/server/ in the private folder: node, swift.",
                                    of: .string(choices: ServerLanguage.allCases.map(\.rawValue)))),
             Field("token", token, required: true),
             Field("callbacks", callbacks),
             Field("pages", .array("The pages to generate.", of: page(catalog: catalog), minItems: 1), required: true),
+            Field("deployments", .dictionary(
+                "Deployments by name (such as staging and production), each built to its own folders with what differs for it; everything else comes from the top level.",
+                of: deployment)),
         ])
     }
+
+    static let deployment = Shape.object("What differs for one deployment; what it leaves out comes from the top level.", [
+        Field("environment", .string("Dwolla environment of this deployment.", choices: Environment.allCases.map(\.rawValue))),
+        Field("output", .string("This deployment's public folder, relative to the manifest.")),
+        Field("privateOutput", .string("This deployment's private folder; beside its output by default.")),
+        Field("publicPath", .string("URL path where this deployment's public folder is served; ends in /.")),
+        Field("token", .object("This deployment's token route.", [
+            Field("url", .string("Path (or https URL) of the route."), required: true),
+        ])),
+        Field("csp", csp),
+    ])
 
     static let token = Shape.object("The app's route that mints Dwolla client tokens.", [
         Field("url", .string("Path (or https URL) of the route, e.g. /api/dwolla/client-token."), required: true),

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a build would do to the output folder, decided before anything is touched.
+/// What a build would do to one output folder, decided before anything is touched.
 public struct OutputChanges: Sendable {
     public var created: [String] = []
     public var updated: [String] = []
@@ -49,8 +49,23 @@ public struct OutputChanges: Sendable {
         }
     }
 
-    /// Compares the rendered files with the folder.
-    public static func plan(_ files: [RenderedFile], in folder: OutputFolder, record: OwnershipRecord) -> OutputChanges {
-        OutputChanges(OutputComparison(files.map(OutputComparison.Expected.init), in: folder, record: record), in: folder)
+    /// Compares the rendered files with both folders.
+    public static func plan(_ files: [RenderedFile], in folders: OutputFolders, record: OwnershipRecord) -> PerRoot<OutputChanges> {
+        folders.map { root, folder in
+            let expected = files.filter { $0.root == root }.map(OutputComparison.Expected.init)
+            return OutputChanges(OutputComparison(expected, in: folder, owned: record.files[root]), in: folder)
+        }
+    }
+}
+
+extension PerRoot where Value == OutputChanges {
+    /// One list of both folders' changes (`\.created`, say), each path as messages show it.
+    public func shown(_ list: Swift.KeyPath<OutputChanges, [String]>, in folders: OutputFolders) -> [String] {
+        all.flatMap { root, changes in changes[keyPath: list].map(folders[root].display) }
+    }
+
+    /// How many paths one list holds in both folders.
+    public func count(_ list: Swift.KeyPath<OutputChanges, [String]>) -> Int {
+        all.reduce(0) { $0 + $1.value[keyPath: list].count }
     }
 }

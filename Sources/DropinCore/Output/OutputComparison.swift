@@ -1,8 +1,8 @@
 import Foundation
 
-/// The output folder compared with what a build makes: one reading that `build` (which files to
-/// write), `check` (what to report) and the quick check from the record (whether all is up to
-/// date) each act on, so that the three cannot see the folder differently.
+/// One output folder compared with what a build makes there: one reading that `build` (which
+/// files to write), `check` (what to report) and the quick check from the record (whether all
+/// is up to date) each act on, so that the three cannot see the folder differently.
 struct OutputComparison: Sendable {
     /// A file a build makes, as it is known: its text, or, from the record, its digest.
     struct Expected: Sendable {
@@ -41,7 +41,8 @@ struct OutputComparison: Sendable {
     /// Symbolic links on the way to the files, which dropin never writes through.
     let links: [Diagnostic]
 
-    init(_ expected: [Expected], in folder: OutputFolder, record: OwnershipRecord) {
+    /// `owned` is what the record lists in this folder; the record itself is dropin's too.
+    init(_ expected: [Expected], in folder: OutputFolder, owned listing: OwnershipRecord.Listing) {
         links = folder.links(on: expected.map(\.path))
         // A file whose folder is not there is not there either: a first build looks at each
         // folder once instead of at every file. The rest is independent for each file: on
@@ -51,13 +52,13 @@ struct OutputComparison: Sendable {
             missingFolders.contains(OutputPath.folder(of: file.path)) ? .absent : Self.found(folder.entry(at: file.path), file.content)
         }
         // Looked up only for a file that differs, which a first build has none of.
-        lazy var owned = Set(record.generatedPaths + [BuildPlan.recordPath])
+        lazy var owned = Set(listing.generatedPaths + [BuildPlan.recordPath])
         files = zip(expected, found).map { file, found in
             if case .differs = found { File(expected: file, found: found, owned: owned.contains(file.path)) }
             else { File(expected: file, found: found, owned: false) }
         }
         lazy var planned = Set(expected.map(\.path))
-        leftovers = record.generatedPaths.filter { !planned.contains($0) }.compactMap { path in
+        leftovers = listing.generatedPaths.filter { !planned.contains($0) }.compactMap { path in
             switch folder.entry(at: path) {
             case .absent: nil
             case .file(let data): (path, .differs(data))

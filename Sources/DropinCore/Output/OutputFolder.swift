@@ -1,6 +1,6 @@
 import Foundation
 
-/// The output folder on disk, read-only: what is at each path, and the ownership record.
+/// One output folder on disk, read-only: what is at each path.
 public struct OutputFolder: Sendable {
     public let url: URL
     /// How messages name the folder (`site`, `app/site`).
@@ -42,24 +42,6 @@ public struct OutputFolder: Sendable {
 
     public func display(_ path: String) -> String {
         display + "/" + path
-    }
-
-    /// The record of the files dropin owns here: empty when there is none yet, nil (with a
-    /// diagnostic) when something else sits where it belongs.
-    public func record() -> (OwnershipRecord?, [Diagnostic]) {
-        switch entry(at: BuildPlan.recordPath) {
-        case .absent:
-            return (.empty, [])
-        case .file(let data):
-            if let record = OwnershipRecord.parse(data) { return (record, []) }
-            return (nil, [.error("foreign-record",
-                "\(display(BuildPlan.recordPath)) is not a record dropin wrote; dropin keeps the list of files it owns there: move that file away",
-                at: location(BuildPlan.recordPath))])
-        case .folder, .other:
-            return (nil, [.error("foreign-record",
-                "\(display(BuildPlan.recordPath)) is not a file; dropin keeps the list of files it owns there: move it away",
-                at: location(BuildPlan.recordPath))])
-        }
     }
 
     /// Symbolic links on the way to the files: the output folder itself or a folder inside it.

@@ -1,18 +1,34 @@
 import Foundation
 
-/// One build at a time per output folder: an exclusive lock on the folder itself, held from
+/// One build at a time per output folder: an exclusive lock on each folder itself, held from
 /// reading what is there to writing the record. A second build waits for it, then fails clearly
 /// rather than interleaving its files with the first one's.
 public final class OutputLock {
-    private let descriptor: Int32
+    private let descriptors: [Int32]
 
-    private init(descriptor: Int32) {
-        self.descriptor = descriptor
+    private init(descriptors: [Int32]) {
+        self.descriptors = descriptors
     }
 
     deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+        for descriptor in descriptors {
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
+    }
+
+    /// Both folders, the private one (which holds the record) first, as every build takes them.
+    static func acquire(_ folders: OutputFolders, timeout: TimeInterval = OutputLock.timeout) throws(OutputWriter.Failure) -> OutputLock {
+        var descriptors: [Int32] = []
+        for folder in [folders.private, folders.public] {
+            do {
+                descriptors.append(try lock(folder, timeout: timeout))
+            } catch {
+                descriptors.forEach { close($0) }
+                throw error
+            }
+        }
+        return OutputLock(descriptors: descriptors)
     }
 
     /// Seconds to wait for another build: DROPIN_LOCK_TIMEOUT, or a minute.
@@ -21,7 +37,7 @@ public final class OutputLock {
     }
 
     /// Makes the folder if need be, then takes its lock.
-    static func acquire(_ folder: OutputFolder, timeout: TimeInterval = OutputLock.timeout) throws(OutputWriter.Failure) -> OutputLock {
+    private static func lock(_ folder: OutputFolder, timeout: TimeInterval) throws(OutputWriter.Failure) -> Int32 {
         func failure(_ message: String) -> OutputWriter.Failure {
             OutputWriter.Failure(diagnostic: .error("output-locked", message, at: nil))
         }
@@ -40,6 +56,6 @@ public final class OutputLock {
             }
             usleep(50_000)
         }
-        return OutputLock(descriptor: descriptor)
+        return descriptor
     }
 }

@@ -3,26 +3,43 @@ import Foundation
 /// The write stage: applies planned changes, each file atomically (a temporary file renamed in
 /// its folder), so a reader or a crash sees the old text or the new, never half of either.
 public struct OutputWriter: Sendable {
-    public let folder: OutputFolder
+    public let folders: OutputFolders
 
-    public init(folder: OutputFolder) {
-        self.folder = folder
+    public init(folders: OutputFolders) {
+        self.folders = folders
     }
 
     public struct Failure: Error, Sendable {
         public let diagnostic: Diagnostic
     }
 
-    /// Writes new and changed files, then removes stale ones, then the ownership record, so
-    /// an interrupted build leaves a record that still covers every file dropin wrote.
-    public func apply(_ changes: OutputChanges, files: [RenderedFile]) throws(Failure) {
+    /// Writes new and changed files, then removes stale ones, in each folder, then the ownership
+    /// record, so an interrupted build leaves a record that still covers every file dropin wrote.
+    public func apply(_ changes: PerRoot<OutputChanges>, files: [RenderedFile]) throws(OutputWriter.Failure) {
+        for (root, rootChanges) in changes.all {
+            try FolderWriter(folder: folders[root]).apply(rootChanges, files: files.filter { $0.root == root && !$0.isRecord })
+        }
+        if changes.private.writes.contains(BuildPlan.recordPath), let record = files.first(where: \.isRecord) {
+            let writer = FolderWriter(folder: folders.private)
+            try writer.write(record.text, to: record.path, in: try writer.makeFolders(for: [record.path]),
+                             isNew: changes.private.created.contains(record.path))
+        }
+    }
+}
+
+/// Writes into one folder.
+private struct FolderWriter: Sendable {
+    let folder: OutputFolder
+
+    /// Writes the files the changes name, then removes the ones they remove.
+    func apply(_ changes: OutputChanges, files: [RenderedFile]) throws(OutputWriter.Failure) {
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
-        let writes = changes.writes.filter { $0 != BuildPlan.recordPath }.map { byPath[$0]! }
+        let writes = changes.writes.compactMap { byPath[$0] }
         let folders = try makeFolders(for: writes.map(\.path))
         // Files are independent: write them on every core; report the first failure by path.
         let created = Set(changes.created)
-        let failures = parallelMap(writes) { file -> Failure? in
-            do throws(Failure) {
+        let failures = parallelMap(writes) { file -> OutputWriter.Failure? in
+            do throws(OutputWriter.Failure) {
                 try self.write(file.text, to: file.path, in: folders, isNew: created.contains(file.path))
             } catch {
                 return error
@@ -31,15 +48,11 @@ public struct OutputWriter: Sendable {
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         for path in changes.removed { try remove(path) }
-        if changes.writes.contains(BuildPlan.recordPath) {
-            let record = BuildPlan.recordPath
-            try write(byPath[record]!.text, to: record, in: try makeFolders(for: [record]), isNew: created.contains(record))
-        }
     }
 
     /// Every folder the files go in, made once each before any file is written, and held open
     /// while they are.
-    private func makeFolders(for paths: [String]) throws(Failure) -> [Substring: OpenFolder] {
+    func makeFolders(for paths: [String]) throws(OutputWriter.Failure) -> [Substring: OpenFolder] {
         var open: [Substring: OpenFolder] = [:]
         for relative in OutputPath.folders(of: paths).sorted() {
             do {
@@ -48,7 +61,7 @@ public struct OutputWriter: Sendable {
                 }
                 open[relative] = try OpenFolder(relative.isEmpty ? folder.url.path : folder.path(String(relative)))
             } catch {
-                throw Failure(diagnostic: .error("write-failed", folderProblem(String(relative), error),
+                throw OutputWriter.Failure(diagnostic: .error("write-failed", folderProblem(String(relative), error),
                                                  at: folder.location(String(relative))))
             }
         }
@@ -67,22 +80,22 @@ public struct OutputWriter: Sendable {
         return "\(folder.display(relative)) could not be made (\(Self.reason(error))): check the folder's permissions and free space"
     }
 
-    private func write(_ text: String, to path: String, in folders: [Substring: OpenFolder], isNew: Bool) throws(Failure) {
+    func write(_ text: String, to path: String, in folders: [Substring: OpenFolder], isNew: Bool) throws(OutputWriter.Failure) {
         do {
             try AtomicFile.write(text, named: String(OutputPath.name(of: path)), in: folders[OutputPath.folder(of: path)]!, isNew: isNew)
         } catch {
-            throw Failure(diagnostic: .error("write-failed",
+            throw OutputWriter.Failure(diagnostic: .error("write-failed",
                 "\(folder.display(path)) could not be written (\(Self.reason(error))): check the folder's permissions and free space",
                 at: folder.location(path)))
         }
     }
 
-    private func remove(_ path: String) throws(Failure) {
+    private func remove(_ path: String) throws(OutputWriter.Failure) {
         let target = folder.url.appendingPathComponent(path)
         do {
             try FileManager.default.removeItem(at: target)
         } catch {
-            throw Failure(diagnostic: .error("remove-failed",
+            throw OutputWriter.Failure(diagnostic: .error("remove-failed",
                 "\(folder.display(path)) could not be removed (\(Self.reason(error)))", at: folder.location(path)))
         }
         removeEmptyFolders(above: target.deletingLastPathComponent())

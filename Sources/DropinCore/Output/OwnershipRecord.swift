@@ -1,14 +1,24 @@
 import Foundation
 
-/// The committed record of what dropin owns in the output folder (`dropin/owned.json`): the
-/// files it may overwrite and remove, and nothing else; and what lets `check` and a warm `build`
-/// skip rendering: each generated file's digest, and a fingerprint of the inputs that made them.
+/// The committed record of what dropin owns in its two folders (`dropin/owned.json` in the
+/// private one): the files it may overwrite and remove, and nothing else; and what lets `check`
+/// and a warm `build` skip rendering: each generated file's digest, and a fingerprint of the
+/// inputs that made them.
 public struct OwnershipRecord: Sendable {
-    /// Written on every build: path and SHA-256 of the bytes written, in path order. A record
-    /// of format 1 has no digests (empty strings).
-    public var generated: [(path: String, digest: String)]
-    /// Written once, then the user's (the stylesheet): path and SHA-256 of what dropin seeds.
-    public var seeded: [(path: String, digest: String)]
+    /// The files dropin owns in one folder, each with the SHA-256 of its bytes, in path order.
+    public struct Listing: Sendable {
+        /// Written on every build. A record of format 1 has no digests (empty strings).
+        public var generated: [(path: String, digest: String)]
+        /// Written once, then the user's (the stylesheet): the digest of what dropin seeded.
+        public var seeded: [(path: String, digest: String)]
+
+        public static let empty = Listing(generated: [], seeded: [])
+
+        public var generatedPaths: [String] { generated.map(\.path) }
+        public var count: Int { generated.count + seeded.count }
+    }
+
+    public var files: PerRoot<Listing>
     /// The hooks the stylesheet should style, for checking it without a plan.
     public var stylesheetHooks: [String]
     public var pageCount: Int
@@ -18,23 +28,21 @@ public struct OwnershipRecord: Sendable {
     /// when the build had warnings, which only a full check shows again.
     public var fingerprint: String?
 
-    public static let empty = OwnershipRecord(generated: [], seeded: [], stylesheetHooks: [], pageCount: 0,
-                                              componentCount: 0, fingerprint: nil)
-    static let formatVersion = 2
-
-    public var generatedPaths: [String] { generated.map(\.path) }
-    public var seededPaths: [String] { seeded.map(\.path) }
+    public static let empty = OwnershipRecord(files: PerRoot(public: .empty, private: .empty), stylesheetHooks: [],
+                                              pageCount: 0, componentCount: 0, fingerprint: nil)
+    static let formatVersion = 3
 
     func rendered(comment: String) -> String {
         var object: [String: JSONValue] = [
             "$comment": .string(comment),
             "formatVersion": .int(Self.formatVersion),
-            "generated": Self.object(generated),
-            "seeded": Self.object(seeded),
             "stylesheetHooks": .array(stylesheetHooks.map(JSONValue.string)),
             "pages": .int(pageCount),
             "components": .int(componentCount),
         ]
+        for (root, listing) in files.all {
+            object[root.rawValue] = .object(["generated": Self.object(listing.generated), "seeded": Self.object(listing.seeded)])
+        }
         if let fingerprint { object["fingerprint"] = .string(fingerprint) }
         return JSONValue.object(object).rendered()
     }
@@ -42,13 +50,15 @@ public struct OwnershipRecord: Sendable {
     /// The fingerprint for a build whose inputs have this `InputFingerprint`: both bound to
     /// every path, digest, hook and count the record lists.
     func sealed(with inputs: String) -> String {
-        var digest = FieldDigest("dropin-record-2")
+        var digest = FieldDigest("dropin-record-3")
         digest.add(inputs)
-        for (name, files) in [("generated", generated), ("seeded", seeded)] {
-            digest.add(name)
-            for file in files {
-                digest.add(file.path)
-                digest.add(file.digest)
+        for (root, listing) in files.all {
+            for (name, files) in [("generated", listing.generated), ("seeded", listing.seeded)] {
+                digest.add(root.rawValue + " " + name)
+                for file in files {
+                    digest.add(file.path)
+                    digest.add(file.digest)
+                }
             }
         }
         digest.add("stylesheetHooks")
@@ -75,46 +85,70 @@ public struct OwnershipRecord: Sendable {
         return digests.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// Reads a record of format 2, or of format 1 (a list of paths); nil when the text is
-    /// neither, or names a path that is not plainly inside the output folder: builds remove
-    /// what the record lists, so a record edited to name `../` anything must not be followed.
+    /// Reads a record of format 3; nil when the text is not one, or names a path that is not
+    /// plainly inside its folder: builds remove what the record lists, so a record edited to
+    /// name `../` anything must not be followed.
     static func parse(_ data: Data) -> OwnershipRecord? {
-        guard let record = decode(data),
-              (record.generatedPaths + record.seededPaths).allSatisfy({ RelativePath.problem(in: $0) == nil })
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              object["formatVersion"] as? Int == formatVersion,
+              let publicFiles = listing(object["public"]), let privateFiles = listing(object["private"]),
+              let hooks = object["stylesheetHooks"] as? [String],
+              let pages = object["pages"] as? Int, let components = object["components"] as? Int
         else { return nil }
-        return record
+        return OwnershipRecord(files: PerRoot(public: publicFiles, private: privateFiles), stylesheetHooks: hooks,
+                               pageCount: pages, componentCount: components, fingerprint: object["fingerprint"] as? String)
     }
 
-    private static func decode(_ data: Data) -> OwnershipRecord? {
+    /// Reads the record of a dropin before 0.2 (format 1 or 2), which kept everything, itself
+    /// included, in the one output folder: all its files are public ones, the record too, so
+    /// that the next build removes whatever now belongs in the private folder.
+    static func parseLegacy(_ data: Data) -> OwnershipRecord? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        var listing: Listing
         switch object["formatVersion"] as? Int {
         case 1?:
             guard let generated = object["generated"] as? [String], let seeded = object["seeded"] as? [String] else { return nil }
-            return OwnershipRecord(generated: generated.sorted().map { ($0, "") }, seeded: seeded.sorted().map { ($0, "") },
-                                   stylesheetHooks: [], pageCount: 0, componentCount: 0, fingerprint: nil)
-        case formatVersion?:
-            guard let generated = files(object["generated"]), let seeded = files(object["seeded"]),
-                  let hooks = object["stylesheetHooks"] as? [String],
-                  let pages = object["pages"] as? Int, let components = object["components"] as? Int
-            else { return nil }
-            return OwnershipRecord(generated: generated, seeded: seeded, stylesheetHooks: hooks, pageCount: pages,
-                                   componentCount: components, fingerprint: object["fingerprint"] as? String)
+            listing = Listing(generated: generated.map { ($0, "") }, seeded: seeded.map { ($0, "") })
+        case 2?:
+            guard let generated = files(object["generated"]), let seeded = files(object["seeded"]) else { return nil }
+            listing = Listing(generated: generated, seeded: seeded)
         default:
             return nil
         }
+        listing.generated = (listing.generated + [(BuildPlan.recordPath, "")]).sorted { $0.path < $1.path }
+        listing.seeded.sort { $0.path < $1.path }
+        guard listing.generated.allSatisfy({ RelativePath.problem(in: $0.path) == nil }),
+              listing.seeded.allSatisfy({ RelativePath.problem(in: $0.path) == nil }) else { return nil }
+        return OwnershipRecord(files: PerRoot(public: listing, private: .empty), stylesheetHooks: [], pageCount: 0,
+                               componentCount: 0, fingerprint: nil)
+    }
+
+    private static func listing(_ value: Any?) -> Listing? {
+        guard let object = value as? [String: Any], let generated = files(object["generated"]),
+              let seeded = files(object["seeded"]),
+              (generated + seeded).allSatisfy({ RelativePath.problem(in: $0.path) == nil })
+        else { return nil }
+        return Listing(generated: generated, seeded: seeded)
     }
 }
 
 extension OwnershipRecord {
     /// The record of a build's files, given each file's digest, as the file a build writes.
     static func file(listing files: [(RenderedFile, digest: String)], plan: BuildPlan, inputs: String?) -> RenderedFile {
-        func listed(_ ownership: PlannedFile.Ownership) -> [(path: String, digest: String)] {
-            files.filter { $0.0.ownership == ownership }.map { ($0.0.path, $0.digest) }.sorted { $0.path < $1.path }
+        func listed(_ root: OutputRoot, _ ownership: PlannedFile.Ownership) -> [(path: String, digest: String)] {
+            files.filter { $0.0.root == root && $0.0.ownership == ownership }.map { ($0.0.path, $0.digest) }
+                .sorted { $0.path < $1.path }
         }
-        var record = OwnershipRecord(generated: listed(.generated), seeded: listed(.seeded), stylesheetHooks: plan.stylesheetHooks,
-                                     pageCount: plan.pageCount, componentCount: plan.componentCount, fingerprint: nil)
+        let listings = PerRoot { root in Listing(generated: listed(root, .generated), seeded: listed(root, .seeded)) }
+        var record = OwnershipRecord(files: listings, stylesheetHooks: plan.stylesheetHooks, pageCount: plan.pageCount,
+                                     componentCount: plan.componentCount, fingerprint: nil)
         record.fingerprint = inputs.map(record.sealed)
-        return RenderedFile(path: BuildPlan.recordPath, text: record.rendered(comment: plan.header), ownership: .generated,
-                            template: nil)
+        return RenderedFile(root: .private, path: BuildPlan.recordPath, text: record.rendered(comment: plan.header),
+                            ownership: .generated, template: nil)
     }
+}
+
+extension RenderedFile {
+    /// Whether this is the ownership record, which is written after every other file.
+    var isRecord: Bool { root == .private && path == BuildPlan.recordPath }
 }

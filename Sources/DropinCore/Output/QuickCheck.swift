@@ -7,10 +7,10 @@ import Foundation
 /// stands aside, and the full render and compare explains the difference.
 public struct QuickCheck: Sendable {
     public struct Verified: Sendable {
-        public let folder: OutputFolder
+        public let folders: OutputFolders
         public let record: OwnershipRecord
         /// What a build would do: nothing; seeded files the user changed are kept.
-        public let changes: OutputChanges
+        public let changes: PerRoot<OutputChanges>
         /// Warnings about the stylesheet, as a full check gives them.
         public let diagnostics: [Diagnostic]
     }
@@ -24,26 +24,33 @@ public struct QuickCheck: Sendable {
     }
 
     func verify() -> Verified? {
-        guard let folders = ManifestFolders.scan(manifest.data) else { return nil }
-        let folder = location.outputFolder(folders.output)
-        guard case .file(let data) = folder.entry(at: BuildPlan.recordPath),
+        guard let hints = ManifestFolders.scan(manifest.data), let privateOutput = hints.effectivePrivateOutput else { return nil }
+        let folders = location.outputFolders(public: hints.output, private: privateOutput)
+        guard case .file(let data) = folders.private.entry(at: BuildPlan.recordPath),
               let record = OwnershipRecord.parse(data), let fingerprint = record.fingerprint else { return nil }
         let inputs = InputFingerprint(manifestName: ManifestName.shown(manifest.file), manifest: manifest.data,
-                                      output: folders.output, templates: folders.templates, at: location)
+                                      folders: PerRoot(public: hints.output, private: privateOutput),
+                                      templates: hints.templates, at: location)
         guard let digest = inputs.digest, record.sealed(with: digest) == fingerprint else { return nil }
-        let expected = record.generated.map { OutputComparison.Expected(path: $0.path, ownership: .generated, content: .digest($0.digest)) }
-            + record.seeded.map { OutputComparison.Expected(path: $0.path, ownership: .seeded, content: .digest($0.digest)) }
-        let comparison = OutputComparison(expected, in: folder, record: record)
-        var changes = OutputChanges(comparison, in: folder)
+        var diagnostics: [Diagnostic] = []
+        var changes = folders.map { root, folder -> OutputChanges in
+            let listing = record.files[root]
+            let expected = listing.generated.map { OutputComparison.Expected(path: $0.path, ownership: .generated, content: .digest($0.digest)) }
+                + listing.seeded.map { OutputComparison.Expected(path: $0.path, ownership: .seeded, content: .digest($0.digest)) }
+            let comparison = OutputComparison(expected, in: folder, owned: listing)
+            for (file, compared) in zip(expected, comparison.files) where file.ownership == .seeded {
+                guard case .differs(let bytes) = compared.found else { continue }
+                diagnostics += StylesheetHooks.missing(record.stylesheetHooks, in: String(decoding: bytes, as: UTF8.self),
+                                                       path: file.path, folder: folder)
+            }
+            return OutputChanges(comparison, in: folder)
+        }
         // Up to date only if a build would write nothing; anything else is for the full
         // render and compare to explain.
-        guard changes.writes.isEmpty, changes.removed.isEmpty, changes.diagnostics.isEmpty else { return nil }
-        changes.unchanged = (changes.unchanged + [BuildPlan.recordPath]).sorted()
-        let diagnostics = zip(expected, comparison.files).flatMap { file, compared -> [Diagnostic] in
-            guard file.ownership == .seeded, case .differs(let bytes) = compared.found else { return [] }
-            return StylesheetHooks.missing(record.stylesheetHooks, in: String(decoding: bytes, as: UTF8.self), path: file.path,
-                                           folder: folder)
+        for (_, rootChanges) in changes.all {
+            guard rootChanges.writes.isEmpty, rootChanges.removed.isEmpty, rootChanges.diagnostics.isEmpty else { return nil }
         }
-        return Verified(folder: folder, record: record, changes: changes, diagnostics: diagnostics)
+        changes.private.unchanged = (changes.private.unchanged + [BuildPlan.recordPath]).sorted()
+        return Verified(folders: folders, record: record, changes: changes, diagnostics: diagnostics)
     }
 }

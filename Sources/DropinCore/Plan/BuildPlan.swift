@@ -20,8 +20,8 @@ public struct BuildPlan: Sendable {
         Set(files.compactMap { if case .template(let input) = $0.content { input.template } else { nil } })
     }
 
-    /// The ownership record: which files in the output folder dropin owns, and their digests.
-    /// Not in `files`: it is made from the other files once they are rendered.
+    /// The ownership record, in the private folder: which files in both folders dropin owns,
+    /// and their digests. Not in `files`: it is made from the other files once they are rendered.
     public static let recordPath = "dropin/owned.json"
 }
 
@@ -41,7 +41,9 @@ public struct PlannedFile: Sendable {
         case tokenRoute(TokenRouteContract, TokenRouteContract.Form, comment: String)
     }
 
-    /// Relative to the output folder, with `/`.
+    /// The folder it goes in.
+    public let root: OutputRoot
+    /// Relative to its folder, with `/`.
     public let path: String
     public let content: Content
     public let ownership: Ownership
@@ -54,8 +56,9 @@ public struct PlannedFile: Sendable {
     /// index, which shows every page's, takes as long as thousands of pages.
     public let elementCount: Int
 
-    init(path: String, content: Content, ownership: Ownership = .generated,
+    init(_ root: OutputRoot, path: String, content: Content, ownership: Ownership = .generated,
          check: PolyglotCheck.Kind? = nil, checkInput: TemplateInput? = nil, elementCount: Int = 0) {
+        self.root = root
         self.path = path
         self.content = content
         self.ownership = ownership

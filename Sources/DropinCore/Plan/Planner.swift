@@ -24,16 +24,16 @@ public struct Planner: Sendable {
             files.append(snippetHeadFile(language, names))
             files += parallelMap(pages) { page in self.snippetFile(page, language, names) }
         }
-        files.append(PlannedFile(path: Self.configurePath, content: .template(.configure(configure(manifest, names)))))
+        files.append(PlannedFile(.public, path: Self.configurePath, content: .template(.configure(configure(manifest, names)))))
         if pages.contains(where: { $0.deferred }) {
             let context = ParamsContext(header: names.header, checks: paramChecks(pages))
-            files.append(PlannedFile(path: Self.paramsPath, content: .template(.params(context))))
+            files.append(PlannedFile(.public, path: Self.paramsPath, content: .template(.params(context))))
         }
         files.append(indexFile(pages, manifest, names))
         let contract = tokenRouteContract(pages, manifest)
         for form in [TokenRouteContract.Form.openAPI, .allowlist] {
             // Each lists every page, so it renders about as long as a page per page.
-            files.append(PlannedFile(path: form.path, content: .tokenRoute(contract, form, comment: names.header),
+            files.append(PlannedFile(.private, path: form.path, content: .tokenRoute(contract, form, comment: names.header),
                                      elementCount: pages.count))
         }
         for language in unique(manifest.server.map(\.value)) {
@@ -41,7 +41,7 @@ public struct Planner: Sendable {
         }
         let elements = pages.flatMap(\.elements)
         files.append(stylesheetFile(elements, manifest, names))
-        let plan = BuildPlan(files: files.sorted { $0.path < $1.path }, pageCount: pages.count,
+        let plan = BuildPlan(files: files.sorted { ($0.root, $0.path) < ($1.root, $1.path) }, pageCount: pages.count,
                              componentCount: elements.count,
                              stylesheetHooks: stylesheetHooks(elements).flatMap(\.hooks), tokenRoute: contract,
                              header: names.header, manifestName: names.manifest, pagePolicy: names.csp)
@@ -158,7 +158,7 @@ public struct Planner: Sendable {
             paramsScript: contexts.contains { $0.shape.deferred } ? OutputPath.relative(from: path, to: Self.paramsPath) : nil,
             csrfMeta: names.csrfMeta, index: OutputPath.relative(from: path, to: Self.indexPath))
         let context = PageContext(frame: frame, title: page.title.value, components: contexts)
-        let file = PlannedFile(path: path, content: .template(.page(context)), check: .document,
+        let file = PlannedFile(.public, path: path, content: .template(.page(context)), check: .document,
                                elementCount: contexts.count)
         return PlannedPage(path: path, title: page.title.value, elements: elements, contexts: contexts, file: file)
     }
@@ -168,7 +168,7 @@ public struct Planner: Sendable {
             .snippet(SnippetContext(header: names.header,
                                     components: page.elements.map { elementContext($0, placeholder: placeholder) }))
         }
-        return PlannedFile(path: language.snippetPath(String(page.path.dropLast(".html".count))),
+        return PlannedFile(.private, path: language.snippetPath(String(page.path.dropLast(".html".count))),
                            content: .template(snippet(language.placeholder)), check: .fragment,
                            checkInput: Self.needsStandIn(language) ? snippet { _ in Self.samplePlaceholder } : nil,
                            elementCount: page.elements.count)
@@ -181,7 +181,7 @@ public struct Planner: Sendable {
                                             configureScript: names.publicPath + Self.configurePath, csrfMeta: names.csrfMeta,
                                             csrfToken: placeholder(Self.csrfTokenParameter)))
         }
-        return PlannedFile(path: language.snippetPath(Self.snippetHead), content: .template(head(language.placeholder)),
+        return PlannedFile(.private, path: language.snippetPath(Self.snippetHead), content: .template(head(language.placeholder)),
                            check: .fragment, checkInput: Self.needsStandIn(language) ? head { _ in Self.samplePlaceholder } : nil)
     }
 
@@ -262,11 +262,11 @@ public struct Planner: Sendable {
     private func serverFiles(_ language: ServerLanguage, _ names: SharedValues) -> [PlannedFile] {
         switch language {
         case .node:
-            return [PlannedFile(path: "dropin/server/node/dwolla-token-route.js",
+            return [PlannedFile(.private, path: "dropin/server/node/dwolla-token-route.js",
                                 content: .template(.nodeTokenRoute(HeaderContext(header: names.header))))]
         case .swift:
             return EmbeddedTemplates.tokenRouteSources.map { file in
-                PlannedFile(path: "dropin/server/swift/\(file.name)", content: .text("// \(names.header)\n" + file.text))
+                PlannedFile(.private, path: "dropin/server/swift/\(file.name)", content: .text("// \(names.header)\n" + file.text))
             }
         }
     }
@@ -279,7 +279,7 @@ public struct Planner: Sendable {
             pages: pages.map { page in
                 IndexPageContext(title: page.title, href: page.path, path: page.path, components: page.contexts)
             })
-        return PlannedFile(path: Self.indexPath, content: .template(.index(context)), check: .document,
+        return PlannedFile(.public, path: Self.indexPath, content: .template(.index(context)), check: .document,
                            elementCount: pages.reduce(0) { $0 + $1.elements.count })
     }
 
@@ -299,7 +299,7 @@ public struct Planner: Sendable {
         let context = StylesheetContext(
             header: "Written once by dropin from \(names.manifest) as a starting point. It is yours: dropin never overwrites it, and dropin check lists hooks of components in use that it lacks.",
             sharedHooks: groups[0].hooks, components: Array(groups.dropFirst()))
-        return PlannedFile(path: names.styles, content: .template(.stylesheet(context)), ownership: .seeded)
+        return PlannedFile(.public, path: names.styles, content: .template(.stylesheet(context)), ownership: .seeded)
     }
 }
 
@@ -316,7 +316,8 @@ private struct SharedValues {
 
     init(manifest: Manifest, catalog: Catalog) {
         self.manifest = ManifestName.shown(manifest.file)
-        header = "Generated by dropin from \(self.manifest). Do not edit: change \(self.manifest) and run dropin build."
+        let deployment = manifest.deploymentName.map { " (deployment \($0))" } ?? ""
+        header = "Generated by dropin from \(self.manifest)\(deployment). Do not edit: change \(self.manifest) and run dropin build."
         lang = manifest.lang.value
         csp = manifest.csp.enabled
             ? ContentSecurityPolicy.policy(

@@ -1,5 +1,6 @@
 /// A file's text as a build would write it, and where the text came from.
 public struct RenderedFile: Sendable {
+    public let root: OutputRoot
     public let path: String
     public let text: String
     public let ownership: PlannedFile.Ownership
@@ -23,12 +24,12 @@ public struct Renderer: Sendable {
     public func render(_ file: PlannedFile) -> RenderedFile {
         switch file.content {
         case .text(let text):
-            return RenderedFile(path: file.path, text: text, ownership: file.ownership, template: nil)
+            return RenderedFile(root: file.root, path: file.path, text: text, ownership: file.ownership, template: nil)
         case .tokenRoute(let contract, let form, let comment):
-            return RenderedFile(path: file.path, text: contract.rendered(as: form, comment: comment), ownership: file.ownership,
+            return RenderedFile(root: file.root, path: file.path, text: contract.rendered(as: form, comment: comment), ownership: file.ownership,
                                 template: nil)
         case .template(let input):
-            return RenderedFile(path: file.path, text: text(of: input), ownership: file.ownership, template: input.template)
+            return RenderedFile(root: file.root, path: file.path, text: text(of: input), ownership: file.ownership, template: input.template)
         }
     }
 

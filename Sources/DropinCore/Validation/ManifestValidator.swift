@@ -42,13 +42,26 @@ public struct ManifestValidator: Sendable {
         let dwollaWeb = decoder.dwollaWeb(root)
         let pinned = project.dwollaWeb(dwollaWeb, into: &diagnostics)
         let output = decoder.output(root), styles = decoder.styles(root)
+        let privateOutput = decoder.privateOutput(root, output: output)
         let token = decoder.token(root), callbacks = decoder.callbacks(root)
         let lang = decoder.lang(root), publicPath = decoder.publicPath(root), templates = decoder.templates(root)
         let partials = decoder.partials(root), csp = decoder.csp(root)
-        diagnostics += project.output(output) + project.styles(styles) + project.callbacks(callbacks)
+        let folderProblems = project.folder(output, key: "output") + (privateOutput.map { project.folder($0, key: "privateOutput") } ?? [])
+        // Where the two folders lie only means something once each is a folder.
+        diagnostics += folderProblems.isEmpty ? project.folders(output: output, privateOutput: privateOutput) : folderProblems
+        diagnostics += project.styles(styles) + project.callbacks(callbacks)
         diagnostics += ProjectRules.lang(lang) + project.publicPath(publicPath) + project.csp(csp)
         diagnostics += templates.map(project.templates) ?? []
-        if let token { diagnostics += project.token(token, environment: environment?.value) }
+        // With deployments, the environment's rules apply to each deployment instead.
+        let deploymentList = root["deployments"]
+        if let token { diagnostics += project.token(token, environment: deploymentList == nil ? environment?.value : nil) }
+        var deployments: [Manifest.Deployment] = []
+        if let deploymentList, let environment, let token {
+            let defaults = DeploymentRules.Defaults(
+                environment: environment, output: output, privateOutput: privateOutput,
+                namesPrivateOutput: root["privateOutput"] != nil, publicPath: publicPath, tokenURL: token.url, csp: csp)
+            deployments = DeploymentRules(decoder: decoder, project: project).deployments(deploymentList, defaults: defaults, into: &diagnostics)
+        }
 
         let componentRules = ComponentRules(catalog: catalog, pinned: pinned)
         let pageRules = PageRules(writesSnippets: !partials.isEmpty)
@@ -69,9 +82,10 @@ public struct ManifestValidator: Sendable {
         }
         diagnostics += pageRules.distinctPaths(pages)
 
-        guard let version = decoder.version(root), let environment, let token else { return nil }
+        guard let version = decoder.version(root), let environment, let token, let privateOutput else { return nil }
         return Manifest(file: file, version: version, environment: environment, dwollaWeb: dwollaWeb,
-                        output: output, styles: styles, lang: lang, publicPath: publicPath, templates: templates,
-                        partials: partials, csp: csp, server: decoder.server(root), token: token, callbacks: callbacks, pages: pages)
+                        output: output, privateOutput: privateOutput, styles: styles, lang: lang, publicPath: publicPath, templates: templates,
+                        partials: partials, csp: csp, server: decoder.server(root), token: token, callbacks: callbacks, pages: pages,
+                        deployments: deployments)
     }
 }

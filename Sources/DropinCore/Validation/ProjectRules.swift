@@ -26,18 +26,58 @@ struct ProjectRules {
         return version
     }
 
-    func output(_ output: Located<String>) -> [Diagnostic] {
-        let path = output.value
+    /// `output` or `privateOutput`: a folder relative to the manifest.
+    func folder(_ folder: Located<String>, key: String) -> [Diagnostic] {
+        let path = folder.value
         if path.isEmpty {
-            return [.error("invalid-path", "'output' is empty: name a folder relative to the manifest, such as site",
-                           at: output.location, path: output.path)]
+            return [.error("invalid-path", "'\(key)' is empty: name a folder relative to the manifest, such as site",
+                           at: folder.location, path: folder.path)]
         }
         if path.hasPrefix("/") || path.hasPrefix("~") {
             return [.error("invalid-path",
-                "'output' must be relative to the manifest, not absolute, so the project builds the same on every machine",
+                "'\(key)' must be relative to the manifest, not absolute, so the project builds the same on every machine",
+                at: folder.location, path: folder.path)]
+        }
+        return []
+    }
+
+    /// The private folder must not be served: not the public folder, nor inside it; and the
+    /// public folder must not be inside the private one's `dropin/`, where dropin's own files go.
+    /// `privateOutput` is nil when the manifest names none and `output` has no name to put one
+    /// beside.
+    func folders(output: Located<String>, privateOutput: Located<String>?) -> [Diagnostic] {
+        guard let privateOutput else {
+            return [.error("missing-private-output",
+                "'output' is '\(output.value)', which has no name to put the private folder beside: set privateOutput to a folder outside it, such as dropin-private",
+                at: output.location, path: output.path)]
+        }
+        let publicPath = Self.normalized(output.value), privatePath = Self.normalized(privateOutput.value)
+        if Self.isInside(privatePath, publicPath) {
+            return [.error("private-in-web-root",
+                "privateOutput '\(privateOutput.value)' is inside output '\(output.value)', which the app serves: snippets, token route code and dropin's record would be public. Put it beside, such as \(ManifestSchema.defaultPrivateOutput(besides: output.value) ?? "dropin-private")",
+                at: privateOutput.location, path: privateOutput.path)]
+        }
+        if Self.isInside(publicPath, Self.normalized(privateOutput.value + "/dropin")) {
+            return [.error("private-in-web-root",
+                "output '\(output.value)' is inside privateOutput's dropin/ folder, where dropin writes its private files: put it elsewhere",
                 at: output.location, path: output.path)]
         }
         return []
+    }
+
+    /// The path with `.` segments, empty segments and `folder/..` pairs taken out; leading `..`
+    /// stay. Lexical: the folders may not exist yet.
+    static func normalized(_ path: String) -> [Substring] {
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/") where segment != "." {
+            if segment == "..", let last = segments.last, last != ".." { segments.removeLast() } else { segments.append(segment) }
+        }
+        return segments
+    }
+
+    /// Whether `inner` is `outer` or a folder inside it.
+    static func isInside(_ inner: [Substring], _ outer: [Substring]) -> Bool {
+        inner.count >= outer.count && Array(inner.prefix(outer.count)) == outer
     }
 
     func styles(_ styles: Located<String>) -> [Diagnostic] {
@@ -53,7 +93,13 @@ struct ProjectRules {
     }
 
     func token(_ token: Manifest.Token, environment: Environment?) -> [Diagnostic] {
-        let url = token.url
+        let problems = tokenURL(token.url)
+        guard problems.isEmpty else { return problems }
+        return tokenURL(token.url, in: environment, deployment: nil) + csrf(token)
+    }
+
+    /// What any token URL must be, in any environment.
+    func tokenURL(_ url: Located<String>) -> [Diagnostic] {
         func error(_ message: String) -> [Diagnostic] {
             [.error("invalid-token-url", message, at: url.location, path: url.path)]
         }
@@ -63,7 +109,7 @@ struct ProjectRules {
         if url.value.hasPrefix("//") {
             return error("token.url must not be protocol-relative ('//host'): write https://host/path, or a path such as /api/dwolla/client-token")
         }
-        if url.value.hasPrefix("/") { return csrf(token) }
+        if url.value.hasPrefix("/") { return [] }
         guard let components = URLComponents(string: url.value), let scheme = components.scheme?.lowercased() else {
             return error("token.url must be a path on the app's own site, starting with '/' (such as /api/dwolla/client-token), or an https URL")
         }
@@ -76,10 +122,17 @@ struct ProjectRules {
         if let origin = ContentSecurityPolicy.origin(of: url.value), !ContentSecurityPolicy.isSource(origin) {
             return error("token.url's origin '\(origin)' is not a plain scheme, host and port: write one such as https://api.example.com")
         }
-        if scheme == "http" && environment == .production {
-            return error("token.url uses http in production: client tokens would cross the network unencrypted; use https or a path starting with '/'")
-        }
-        return csrf(token)
+        return []
+    }
+
+    /// What a token URL must be in one environment: https in production. `deployment` names
+    /// the deployment whose environment it is, for a URL it may have from the top level.
+    func tokenURL(_ url: Located<String>, in environment: Environment?, deployment: String?) -> [Diagnostic] {
+        guard environment == .production, url.value.lowercased().hasPrefix("http://") else { return [] }
+        let whose = deployment.map { " (deployment \($0))" } ?? ""
+        return [.error("invalid-token-url",
+            "token.url uses http in production\(whose): client tokens would cross the network unencrypted; use https or a path starting with '/'",
+            at: url.location, path: url.path)]
     }
 
     static func lang(_ lang: Located<String>) -> [Diagnostic] {

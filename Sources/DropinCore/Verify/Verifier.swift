@@ -4,12 +4,12 @@
 public struct Verifier: Sendable {
     /// The user's template files, as messages name them.
     public let overrides: [String]
-    /// How messages name the output folder (`site`).
-    public let outputDisplay: String
+    /// How messages name the output folders (`site`, `site-private`).
+    public let outputDisplays: PerRoot<String>
 
-    public init(overrides: [String], outputDisplay: String) {
+    public init(overrides: [String], outputDisplays: PerRoot<String>) {
         self.overrides = overrides
-        self.outputDisplay = outputDisplay
+        self.outputDisplays = outputDisplays
     }
 
     /// Problems in `text`, the file's text as its check sees it (`Renderer.textToCheck`).
@@ -17,7 +17,7 @@ public struct Verifier: Sendable {
         guard let kind = file.check else { return [] }
         let problems = PolyglotCheck.problems(in: text, as: kind)
         guard let first = problems.first else { return [] }
-        let location = SourceLocation(file: outputDisplay + "/" + file.path, line: first.line, column: first.column)
+        let location = SourceLocation(file: outputDisplays[file.root] + "/" + file.path, line: first.line, column: first.column)
         return [.error(first.isXMLError ? "not-well-formed" : "not-polyglot",
                        "\(first.message) (\(source(template)))", at: location)]
     }

@@ -20,7 +20,9 @@ public enum StarterManifest {
         # The dwolla-web.js release the pages load. Dwolla asks apps to pin an exact version.
         dwollaWeb: "\(catalog.newestVersion)"
 
-        # Where generated files go, relative to this file.
+        # The folder your app serves (pages, scripts, stylesheet), relative to this file.
+        # Snippets and token route code go beside it, to \(ManifestSchema.defaultOutput)-private (set privateOutput
+        # to put them elsewhere, never inside output).
         output: \(ManifestSchema.defaultOutput)
 
         # The stylesheet dwolla-web.js links into each component, relative to output.

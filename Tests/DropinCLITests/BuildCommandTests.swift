@@ -78,7 +78,7 @@ struct BuildCommandTests {
         #expect(stale.status == 1)
         #expect(stale.stdout == "")
         #expect(stale.stderr == """
-            site/a.html:16:1: error: stale or edited by hand: run dropin build (change the manifest or a template, not this file)
+            site/a.html:16:1: error: edited by hand since the last build: change the manifest or a template instead, then run dropin build (which overwrites this file)
             --- site/a.html (committed)
             +++ site/a.html (dropin build)
             @@ -13,7 +13,7 @@
@@ -102,13 +102,13 @@ struct BuildCommandTests {
         let github = try dropin("check", "--format", "github", in: scratch.url)
         #expect(github.status == 1)
         #expect(github.stdout == """
-            ::error file=site/a.html,line=1,col=1,title=dropin check%3A stale::stale or edited by hand: run dropin build (change the manifest or a template, not this file)
+            ::error file=site/a.html,line=1,col=1,title=dropin check%3A edited-by-hand::edited by hand since the last build: change the manifest or a template instead, then run dropin build (which overwrites this file)
             ::error file=site/index.html,line=1,col=1,title=dropin check%3A missing::missing: run dropin build and commit what it writes
 
             """)
         let json = try parseJSON(try dropin("check", "--format", "json", in: scratch.url).stdout)
         let files = try #require(json["files"] as? [[String: Any]])
-        #expect(files.map { $0["status"] as? String } == ["stale", "missing"])
+        #expect(files.map { $0["status"] as? String } == ["edited-by-hand", "missing"])
         #expect((files[0]["diff"] as? String)?.contains("-tampered") == true)
     }
 

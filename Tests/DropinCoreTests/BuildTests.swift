@@ -94,7 +94,7 @@ struct BuildTests {
         try project.write("site/vcr.html", try project.read("site/vcr.html").replacingOccurrences(of: "Ada", with: "Eve"))
         let check = try project.check()
         #expect(!check.succeeded)
-        #expect(check.reports.map(\.status) == [.stale])
+        #expect(check.reports.map(\.status) == [.editedByHand])
         let diagnostic = try #require(check.diagnostics.first)
         #expect(diagnostic.location?.file.hasSuffix("site/vcr.html") == true)
         #expect(diagnostic.location?.line == 17)

@@ -5,7 +5,12 @@ import Foundation
 public struct DriftReport: Sendable {
     public enum Status: String, Sendable {
         case missing
+        /// As the last build wrote it, but the manifest or a template has changed since.
         case stale
+        /// Changed since the last build wrote it.
+        case editedByHand = "edited-by-hand"
+        /// The ownership record alone differs: someone changed it, or only its digests moved.
+        case staleRecord = "stale-record"
         case notDropins = "not-dropins"
         case shouldBeRemoved = "should-be-removed"
         case notAFile = "not-a-file"
@@ -34,6 +39,12 @@ public struct DriftReport: Sendable {
             reports += found.reports
             diagnostics += found.diagnostics
         }
+        // The record lists every file's digest, so it differs whenever another file does: then
+        // it is noise. Alone, it is the one thing to report, without a diff of digests.
+        if reports.count > 1, let index = reports.firstIndex(where: { $0.status == .staleRecord }) {
+            reports.remove(at: index)
+            diagnostics.removeAll { $0.code == Status.staleRecord.rawValue }
+        }
         return (reports, diagnostics)
     }
 
@@ -43,6 +54,8 @@ public struct DriftReport: Sendable {
         let comparison = OutputComparison(files.map(OutputComparison.Expected.init), in: folder, owned: owned)
         var reports: [FileReport] = []
         var diagnostics = comparison.links
+        // Looked up only for files that differ.
+        lazy var recorded = Dictionary(owned.generated.map { ($0.path, $0.digest) }) { first, _ in first }
         func report(_ path: String, _ status: Status, _ message: String, line: Int = 1, diff: String? = nil) {
             reports.append(FileReport(root: root, path: path, status: status, diff: diff))
             diagnostics.append(.error(status.rawValue, message, at: folder.location(path, line: line)))
@@ -68,10 +81,22 @@ public struct DriftReport: Sendable {
                     report(file.path, .notDropins, "dropin did not write this file, but a build would: move it away, or give the page another path")
                     continue
                 }
+                if file.isRecord {
+                    report(file.path, .staleRecord, "the ownership record is not the one a build writes: run dropin build and commit it")
+                    continue
+                }
                 let shown = folder.display(file.path)
                 let diff = UnifiedDiff.make(from: existing, to: file.text, oldName: shown + " (committed)", newName: shown + " (dropin build)")
-                report(file.path, .stale, "stale or edited by hand: run dropin build (change the manifest or a template, not this file)",
-                       line: UnifiedDiff.firstDifferentLine(existing, file.text), diff: diff)
+                let line = UnifiedDiff.firstDifferentLine(existing, file.text)
+                // The record's digest is of what the last build wrote: a file that still has it
+                // is stale because its inputs changed; one that does not was edited since.
+                if recorded[file.path] == ContentDigest.of(data) {
+                    report(file.path, .stale, "the manifest or a template changed since the last build: run dropin build and commit what it writes",
+                           line: line, diff: diff)
+                } else {
+                    report(file.path, .editedByHand, "edited by hand since the last build: change the manifest or a template instead, then run dropin build (which overwrites this file)",
+                           line: line, diff: diff)
+                }
             }
         }
         for (path, _) in comparison.leftovers {

@@ -70,6 +70,20 @@ struct OtherCommandTests {
         #expect(opening["status"] as? String == "undocumented")
     }
 
+    /// Help is wrapped once, by the argument parser, to the terminal: no line breaks from the
+    /// source in mid-sentence, which left words alone on a line.
+    @Test(arguments: ["build", "serve", "templates"])
+    func helpParagraphsAreWrappedOnce(command: String) throws {
+        let help = try dropin(command, "--help", in: scratch.url).stdout
+        let discussion = try #require(help.components(separatedBy: "\nUSAGE:").first)
+        for paragraph in discussion.components(separatedBy: "\n\n").dropFirst() {
+            let lines = paragraph.split(separator: "\n")
+            for line in lines.dropLast() {
+                #expect(line.count > 50 && line.count <= 80, "a ragged line in \(command) --help: '\(line)'")
+            }
+        }
+    }
+
     @Test func schemaIsDeterministicJSON() throws {
         let first = try dropin("schema", in: scratch.url)
         let second = try dropin("schema", in: scratch.url)

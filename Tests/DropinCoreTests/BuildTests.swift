@@ -423,6 +423,18 @@ struct BuildTests {
         #expect(try project.tree("site").isEmpty)
     }
 
+    /// A dwolla-web release newer than dropin's catalog is no dead end: it builds, with a warning
+    /// that it was checked as the newest release dropin knows.
+    @Test func aNewerDwollaWebBuildsWithAWarning() throws {
+        let project = try Project(manifest: Self.manifest.replacingOccurrences(of: "dwollaWeb: \"2.2.2\"", with: "dwollaWeb: \"3.1.0\""))
+        let build = try project.build()
+        #expect(build.succeeded)
+        #expect(build.diagnostics.map(\.code) == ["newer-dwolla-web"])
+        #expect(build.diagnostics.first?.severity == .warning)
+        #expect(build.diagnostics.first?.message.hasPrefix("dropin knows dwolla-web up to 3.0.0: the pages load 3.1.0") == true)
+        #expect(try project.read("site/vcr.html").contains(#"<script src="https://cdn.dwolla.com/v3.1.0/dwolla-web.js"></script>"#))
+    }
+
     @Test func aForeignOwnershipRecordStopsTheBuild() throws {
         let project = try Project(manifest: Self.manifest, files: ["site-private/dropin/owned.json": "{\"mine\": true}\n"])
         let result = try project.build()

@@ -7,10 +7,10 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Generate the pages, snippets, scripts and stylesheet the manifest describes.",
         discussion: """
-        Every HTML file is checked before anything is written; then only changed files are
-        written, each atomically. What browsers load goes to the public folder (output); snippets,
-        token route code and its contract to the private one (privateOutput). dropin records the
-        files it owns in dropin/owned.json in the private folder, removes its own files the
+        Every HTML file is checked before anything is written; then only changed files are \
+        written, each atomically. What browsers load goes to the public folder (output); snippets, \
+        token route code and its contract to the private one (privateOutput). dropin records the \
+        files it owns in dropin/owned.json in the private folder, removes its own files the \
         manifest no longer produces, and never overwrites or deletes a file it did not write.
         """)
 

@@ -6,7 +6,7 @@ struct SchemaCommand: ParsableCommand {
         commandName: "schema",
         abstract: "Print the JSON Schema of dropin.yml, for editor completion and checks.",
         discussion: """
-        Save it beside the manifest and point your editor at it, e.g. with the comment
+        Save it beside the manifest and point your editor at it, e.g. with the comment:
         # yaml-language-server: $schema=dropin.schema.json
         """)
 

@@ -8,9 +8,9 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Build, then serve the output folder and the token route, for development.",
         discussion: """
-        The token route takes client tokens from Dwolla with DWOLLA_KEY and DWOLLA_SECRET from the
-        environment, for the customer --customer-id names (standing in for your app's session).
-        With --fake-dwolla it answers tokens itself: no credentials, no network. The server is the
+        The token route takes client tokens from Dwolla with DWOLLA_KEY and DWOLLA_SECRET from the \
+        environment, for the customer --customer-id names (standing in for your app's session). \
+        With --fake-dwolla it answers tokens itself: no credentials, no network. The server is the \
         dropin-serve executable, installed beside dropin.
         """)
 

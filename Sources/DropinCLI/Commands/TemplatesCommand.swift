@@ -6,8 +6,8 @@ struct TemplatesCommand: ParsableCommand {
         commandName: "templates",
         abstract: "Show the default templates, to copy and change.",
         discussion: """
-        Put a file named like a default (page.html.mustache) in the folder the manifest's
-        'templates' key names, and it replaces the default. {{name}} writes a value escaped for
+        Put a file named like a default (page.html.mustache) in the folder the manifest's \
+        'templates' key names, and it replaces the default. {{name}} writes a value escaped for \
         where it stands; {{{name}}} writes it raw.
         """,
         subcommands: [List.self, Cat.self])

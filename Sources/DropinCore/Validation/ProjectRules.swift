@@ -13,6 +13,13 @@ struct ProjectRules {
                 at: pinned.location, path: pinned.path))
             return nil
         }
+        if version > catalog.newestVersion {
+            // A release newer than this dropin: let it through, checked as the newest known.
+            diagnostics.append(.warning("newer-dwolla-web",
+                "dropin knows dwolla-web up to \(catalog.newestVersion): the pages load \(version), checked against \(catalog.newestVersion)'s components and attributes; a dropin that knows \(version) checks it fully",
+                at: pinned.location, path: pinned.path))
+            return catalog.newestVersion
+        }
         guard catalog.versions.contains(version) else {
             // The nearest release below is the likeliest meant: a typo'd patch, or a release newer than the catalog.
             let nearest = catalog.versions.filter { $0 < version }.max()

@@ -28,15 +28,23 @@ public struct Pipeline: Sendable {
         public let folders: OutputFolders
     }
 
+    /// The manifest, and each chosen deployment's output.
+    private struct RenderedManifest {
+        let manifest: Manifest
+        let deployments: [Rendered]
+    }
+
     /// Validates, then plans, renders and verifies each chosen deployment; nil when any stage
     /// reports an error for any of them.
-    private func render(_ source: ManifestSource, at base: ManifestLocation, _ chosen: Deployments) -> ([Rendered]?, [Diagnostic]) {
+    private func render(_ source: ManifestSource, at base: ManifestLocation, _ chosen: Deployments) -> (RenderedManifest?, [Diagnostic]) {
         let validation = ManifestValidator(catalog: catalog).validate(source)
         var diagnostics = validation.diagnostics
         guard let manifest = validation.manifest else { return (nil, diagnostics) }
         let (manifests, choiceProblems) = Self.choose(chosen, of: manifest)
         diagnostics += choiceProblems
         guard !manifests.isEmpty else { return (nil, diagnostics) }
+        diagnostics += ResolvedFolderRules.check(manifest.deployed(), at: base)
+        if diagnostics.hasErrors { return (nil, diagnostics) }
 
         let (templates, templateProblems) = TemplateSet.load(
             overrides: manifest.templates.map { base.url($0.value) },
@@ -53,7 +61,7 @@ public struct Pipeline: Sendable {
             diagnostics += problems
             if let one { rendered.append(one) }
         }
-        return diagnostics.hasErrors ? (nil, diagnostics) : (rendered, diagnostics)
+        return diagnostics.hasErrors ? (nil, diagnostics) : (RenderedManifest(manifest: manifest, deployments: rendered), diagnostics)
     }
 
     private func render(_ manifest: Manifest, source: ManifestSource, renderer: Renderer, vouched: Bool,
@@ -76,7 +84,8 @@ public struct Pipeline: Sendable {
                                folders: PerRoot(public: manifest.output.value, private: manifest.privateOutput.value),
                                templates: manifest.templates?.value, at: base).digest
             : nil
-        let record = OwnershipRecord.file(listing: results.map { ($0.0, $0.2) }, plan: plan, inputs: inputs)
+        let record = OwnershipRecord.file(listing: results.map { ($0.0, $0.2) }, plan: plan, inputs: inputs,
+                                          deployments: manifest.deployments)
         let files = (results.map(\.0) + [record]).sorted { ($0.root, $0.path) < ($1.root, $1.path) }
         return (Rendered(manifest: manifest, plan: plan, files: files, folders: folders), diagnostics)
     }
@@ -92,7 +101,9 @@ public struct Pipeline: Sendable {
             if names.isEmpty {
                 return ([], [.error("unknown-deployment", "the manifest has no deployments, so there is no '\(name)': leave out --deployment")])
             }
-            let guess = Suggestion.closest(to: name, in: names).map { "; did you mean '\($0)'?" } ?? ""
+            let started = names.filter { $0.lowercased().hasPrefix(name.lowercased()) }
+            let guess = (Suggestion.closest(to: name, in: names) ?? (started.count == 1 ? started[0] : nil))
+                .map { "; did you mean '\($0)'?" } ?? "."
             return ([], [.error("unknown-deployment",
                 "the manifest has no deployment '\(name)'\(guess) Its deployments: \(names.joined(separator: ", "))")])
         case .firstSandbox:
@@ -101,7 +112,7 @@ public struct Pipeline: Sendable {
                 return ([manifest.deployed(deployment)], [])
             }
             return ([], [.error("no-sandbox-deployment",
-                "no deployment uses the sandbox, which serving needs: pass --deployment NAME to choose one of \(names.joined(separator: ", "))")])
+                "no deployment uses the sandbox, which dropin serve serves unless told otherwise: pass --deployment NAME to serve one of \(names.joined(separator: ", "))")])
         }
     }
 
@@ -146,6 +157,8 @@ public struct Pipeline: Sendable {
     public struct BuildResult: Sendable {
         /// Empty when a stage reported an error before anything was compared.
         public let deployments: [DeploymentBuild]
+        /// Folders of deployments the manifest no longer has, and what the build removes there.
+        public var retired: [RetiredOutput] = []
         public let diagnostics: [Diagnostic]
         public var succeeded: Bool { !diagnostics.hasErrors }
 
@@ -180,10 +193,12 @@ public struct Pipeline: Sendable {
         var diagnostics = renderDiagnostics
         guard let rendered else { return BuildResult(deployments: [], diagnostics: diagnostics) }
         // Held until this function returns: from reading what is there to writing the records.
+        // They also keep a second build of this manifest out of the retired folders.
         var locks: [OutputLock] = []
         defer { withExtendedLifetime(locks) {} }
         var planned: [(Rendered, PerRoot<OutputChanges>)] = []
-        for deployment in rendered {
+        var records: [OwnershipRecord] = []
+        for deployment in rendered.deployments {
             if !dryRun {
                 do {
                     locks.append(try OutputLock.acquire(deployment.folders))
@@ -191,30 +206,42 @@ public struct Pipeline: Sendable {
                     return BuildResult(deployments: [], diagnostics: diagnostics + [error.diagnostic])
                 }
             }
-            let (changes, problems) = Self.changes(for: deployment)
+            let (record, changes, problems) = Self.changes(for: deployment)
             diagnostics += problems
-            if let changes { planned.append((deployment, changes)) }
-        }
-        let builds = planned.map { DeploymentBuild(name: $0.0.manifest.deploymentName, rendered: $0.0, changes: $0.1) }
-        guard !dryRun, !diagnostics.hasErrors else { return BuildResult(deployments: builds, diagnostics: diagnostics) }
-        for (deployment, changes) in planned {
-            do {
-                try OutputWriter(folders: deployment.folders).apply(changes, files: deployment.files)
-            } catch {
-                diagnostics.append(error.diagnostic)
-                break
+            if let record, let changes {
+                planned.append((deployment, changes))
+                records.append(record)
             }
         }
-        return BuildResult(deployments: builds, diagnostics: diagnostics)
+        let builds = planned.map { DeploymentBuild(name: $0.0.manifest.deploymentName, rendered: $0.0, changes: $0.1) }
+        // Building one deployment leaves the others', and their records' lists, alone.
+        let retired = chosen == .all ? RetiredOutput.find(rendered.manifest, current: rendered.deployments, records: records, at: location) : []
+        for output in retired {
+            diagnostics += output.changes.all.flatMap { $0.value.diagnostics }
+            diagnostics += OutputRoot.allCases.flatMap(output.keptWarnings)
+        }
+        var result = BuildResult(deployments: builds, retired: retired, diagnostics: diagnostics)
+        guard !dryRun, !diagnostics.hasErrors else { return result }
+        do {
+            for (deployment, changes) in planned {
+                try OutputWriter(folders: deployment.folders).apply(changes, files: deployment.files)
+            }
+            for output in retired {
+                try OutputWriter(folders: output.folders).apply(output.changes, files: [])
+            }
+        } catch {
+            result = BuildResult(deployments: builds, retired: retired, diagnostics: diagnostics + [error.diagnostic])
+        }
+        return result
     }
 
-    /// What writing one deployment would change, and what stands in the way; nil changes when
-    /// its record cannot be read.
-    private static func changes(for rendered: Rendered) -> (PerRoot<OutputChanges>?, [Diagnostic]) {
+    /// What writing one deployment would change, and what stands in the way; nil record and
+    /// changes when its record cannot be read.
+    private static func changes(for rendered: Rendered) -> (OwnershipRecord?, PerRoot<OutputChanges>?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (record, recordProblems) = rendered.folders.record()
         diagnostics += recordProblems
-        guard let record else { return (nil, diagnostics) }
+        guard let record else { return (nil, nil, diagnostics) }
         let changes = OutputChanges.plan(rendered.files, in: rendered.folders, record: record)
         for (root, rootChanges) in changes.all {
             diagnostics += rootChanges.diagnostics
@@ -225,7 +252,7 @@ public struct Pipeline: Sendable {
                 }
             }
         }
-        return (changes, diagnostics)
+        return (record, changes, diagnostics)
     }
 
     /// What `check` found for one deployment.
@@ -276,13 +303,22 @@ public struct Pipeline: Sendable {
         let (rendered, renderDiagnostics) = render(source, at: location, chosen)
         var diagnostics = renderDiagnostics
         guard let rendered else { return CheckResult(deployments: [], diagnostics: diagnostics) }
-        let checks = rendered.map { deployment in
+        var records: [OwnershipRecord] = []
+        var checks = rendered.deployments.map { deployment in
             let (record, recordProblems) = deployment.folders.record()
             diagnostics += recordProblems
+            if let record { records.append(record) }
             let comparison = DriftReport(folders: deployment.folders)
                 .compare(deployment.files, record: record ?? .empty, stylesheetHooks: deployment.plan.stylesheetHooks)
             diagnostics += comparison.diagnostics
             return DeploymentCheck(name: deployment.manifest.deploymentName, rendered: deployment, reports: comparison.reports)
+        }
+        if chosen == .all {
+            for output in RetiredOutput.find(rendered.manifest, current: rendered.deployments, records: records, at: location) {
+                let found = output.reports()
+                diagnostics += found.diagnostics
+                checks.append(DeploymentCheck(name: output.name, rendered: nil, reports: found.reports))
+            }
         }
         return CheckResult(deployments: checks, diagnostics: diagnostics)
     }

@@ -93,6 +93,6 @@ struct OtherCommandTests {
         #expect(schema["$schema"] as? String == "http://json-schema.org/draft-07/schema#")
         let properties = try #require(schema["properties"] as? [String: Any])
         #expect(Set(properties.keys) == ["version", "dropin", "environment", "dwollaWeb", "output", "privateOutput", "styles", "lang", "publicPath",
-                                         "templates", "partials", "csp", "server", "token", "callbacks", "pages", "deployments"])
+                                         "templates", "partials", "csp", "server", "token", "callbacks", "userAgent", "pages", "deployments"])
     }
 }

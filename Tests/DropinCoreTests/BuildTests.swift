@@ -423,6 +423,21 @@ struct BuildTests {
         #expect(try project.tree("site").isEmpty)
     }
 
+    /// `userAgent` reaches dwolla.configure as a JavaScript string, whatever it holds; text that
+    /// cannot go into a header is refused.
+    @Test func theUserAgentIsPassedToConfigureEscaped() throws {
+        let project = try Project(manifest: Self.manifest + #"userAgent: "acme/1.0 \"x\" </script> \\ y""# + "\n")
+        #expect(try project.build().succeeded)
+        let script = try project.read("site/dropin/configure.js")
+        #expect(script.contains(#"    userAgent: "acme/1.0 \"x\" \u003c/script\u003e \\ y","#), "\(script)")
+        let plain = try Project(manifest: Self.manifest)
+        #expect(try plain.build().succeeded)
+        #expect(!(try plain.read("site/dropin/configure.js")).contains("userAgent"))
+        for bad in [#""a\tb""#, #""""#, "\"" + String(repeating: "x", count: 201) + "\"", #""café""#] {
+            #expect(try validate(Self.manifest + "userAgent: \(bad)\n").diagnostics.map(\.code) == ["invalid-user-agent"], "\(bad)")
+        }
+    }
+
     /// A dwolla-web release newer than dropin's catalog is no dead end: it builds, with a warning
     /// that it was checked as the newest release dropin knows.
     @Test func aNewerDwollaWebBuildsWithAWarning() throws {
@@ -441,6 +456,20 @@ struct BuildTests {
         #expect(result.diagnostics.map(\.code) == ["foreign-record"])
         #expect(try project.read("site-private/dropin/owned.json") == "{\"mine\": true}\n")
         #expect(!project.exists("site/index.html"))
+    }
+
+    /// The private folder may be the app's own (its templates folder): a record edited to list
+    /// one of the app's files there, outside dropin/, must not make a build remove it.
+    @Test func aRecordNamingAPrivateFileOutsideDropinsFolderIsForeign() throws {
+        let project = try Project(manifest: Self.manifest, files: ["site-private/app.html": "keep me\n"])
+        try project.build()
+        let record = try project.read("site-private/dropin/owned.json")
+        let entry = "\"app.html\" : \"\(ContentDigest.of("keep me\n"))\",\n      "
+        try project.write("site-private/dropin/owned.json", record.replacingOccurrences(
+            of: "\"dropin/token-route.json\"", with: entry + "\"dropin/token-route.json\""))
+        let result = try project.build()
+        #expect(result.diagnostics.map(\.code) == ["foreign-record"])
+        #expect(try project.read("site-private/app.html") == "keep me\n")
     }
 
     /// A record edited to list a file outside the output folder (say, in a pull request) must

@@ -77,7 +77,7 @@ struct DeploymentTests {
         ("  a: {output: web}\n  b: {output: web/b}\n", "shared-output", "deployments a and b both write into web/b"),
         ("  a: {output: web, privateOutput: web/private}\n", "private-in-web-root", "privateOutput 'web/private' is inside output 'web'"),
         ("  'prod env': {output: p}\n", "invalid-deployment-name", "'prod env' is not a deployment name"),
-        ("  a: {output: .}\n", "missing-private-output", "'output' is '.', which has no name to put the private folder beside"),
+        ("  a: {output: .}\n", "missing-private-output", "'output' is '.' (deployment a), which has no name to put the private folder beside"),
         ("  a: {output: a, publicPath: pay}\n", "invalid-public-path", "publicPath must be"),
         ("  a: {output: a, csp: {add: {script-scr: [https://x.example]}}}\n", "invalid-csp", "'script-scr' is not a directive"),
     ])
@@ -99,5 +99,80 @@ struct DeploymentTests {
         #expect(manifest.deployments.isEmpty)
         #expect(manifest.deployed().map(\.deploymentName) == [nil])
         #expect(manifest.privateOutput.value == "site-private")
+    }
+
+    /// Adding deployments to a manifest that built into its top-level folders: the build
+    /// removes dropin's files there, keeps the stylesheet it seeded (the user's), and says so.
+    @Test func theTopLevelFoldersAreEmptiedWhenDeploymentsArrive() throws {
+        let project = try Project(manifest: BuildTests.manifest)
+        try project.build()
+        try project.write("site/notes.txt", "mine\n")
+        try project.write("dropin.yml", Self.manifest)
+        let check = try project.check()
+        #expect(!check.succeeded)
+        let gone = check.diagnostics.filter { $0.code == "should-be-removed" }
+        #expect(gone.count == 11, "\(check.diagnostics.map(\.message))")
+        #expect(gone.allSatisfy { $0.message.hasPrefix("the manifest now builds its deployments, not its top-level output") })
+        let build = try project.build()
+        #expect(build.succeeded, "\(build.diagnostics)")
+        #expect(build.retired.count == 1 && build.retired.first?.changes.count(\.removed) == 11)
+        #expect(build.diagnostics.map(\.code) == ["retired-file-kept"])
+        #expect(try project.tree("site").keys.filter { !$0.hasPrefix("staging") && !$0.hasPrefix("production") }.sorted()
+                == ["notes.txt", "styles/dwolla.css"])
+        #expect(!project.exists("site-private/dropin"))
+        #expect(try project.check().succeeded)
+    }
+
+    @Test func aDeploymentDroppedFromTheManifestIsRemoved() throws {
+        let project = try Project(manifest: Self.manifest)
+        try project.build()
+        try project.write("dropin.yml", Self.manifest.replacingOccurrences(
+            of: "  production: {environment: production, output: site/production, publicPath: /pay/}\n", with: ""))
+        let check = try project.check()
+        #expect(check.diagnostics.contains { $0.message.hasPrefix("deployment production is no longer in the manifest") })
+        let build = try project.build()
+        #expect(build.succeeded)
+        #expect(build.retired.map(\.name) == ["production"])
+        #expect(try project.tree("site/production").keys.sorted() == ["styles/dwolla.css"])
+        #expect(try project.tree("site/production-private").isEmpty)
+        #expect(try project.check().succeeded)
+        #expect(!(try project.read("site/staging-private/dropin/owned.json")).contains("production"))
+    }
+
+    /// Text cannot show that `../here/site/private` or a linked folder is inside the web root:
+    /// the folders are compared again as the disk resolves them.
+    @Test func aPrivateFolderReachedThroughDotDotOrALinkIsStillRefused() throws {
+        let project = try Project(manifest: BuildTests.manifest)
+        let name = project.root.lastPathComponent
+        try project.write("dropin.yml", BuildTests.manifest + "privateOutput: ../\(name)/site/private\n")
+        var build = try project.build()
+        #expect(build.diagnostics.map(\.code) == ["private-in-web-root"], "\(build.diagnostics)")
+        #expect(!project.exists("site"))
+        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: project.root.appendingPathComponent("web"),
+                                                   withDestinationURL: project.root.appendingPathComponent("site"))
+        try project.write("dropin.yml", BuildTests.manifest + "privateOutput: web/private\n")
+        build = try project.build()
+        #expect(build.diagnostics.map(\.code) == ["private-in-web-root"])
+        #expect(build.diagnostics.first?.message.contains("(through '..' or a symbolic link)") == true)
+        try project.write("dropin.yml", BuildTests.manifest + "deployments:\n  a: {output: one}\n  b: {output: ../\(name)/one}\n")
+        build = try project.build()
+        #expect(build.diagnostics.map(\.code) == ["shared-output"])
+        #expect(!project.exists("one"))
+    }
+
+    /// macOS and Windows ignore case in file names by default: folders differing in case alone
+    /// are one folder there.
+    @Test func foldersDifferingInCaseAloneAreOneFolder() throws {
+        #expect(try validate(BuildTests.manifest + "privateOutput: Site/private\n").diagnostics.map(\.code) == ["private-in-web-root"])
+        #expect(try validate(BuildTests.manifest + "deployments:\n  a: {output: Web}\n  b: {output: web}\n").diagnostics.map(\.code)
+                == ["shared-output"])
+    }
+
+    @Test func dropinsTemplateFolderCannotBeAnOutputFolder() throws {
+        let manifest = BuildTests.manifest + "templates: server\nprivateOutput: server\n"
+        #expect(try validate(manifest).diagnostics.map(\.code) == ["templates-in-output"])
+        let deployment = BuildTests.manifest + "templates: tpl\ndeployments:\n  a: {output: tpl/site}\n"
+        #expect(try validate(deployment).diagnostics.map(\.code) == ["templates-in-output"])
     }
 }

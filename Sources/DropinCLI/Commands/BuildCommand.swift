@@ -33,9 +33,10 @@ struct BuildCommand: ParsableCommand {
         let built = result.deployments.compactMap { deployment in
             deployment.totals.flatMap { totals in deployment.changes.map { BuildSummary.Deployment(name: deployment.name, totals: totals, changes: $0) } }
         }
-        let summary = built.isEmpty ? nil : BuildSummary(deployments: built, dryRun: dryRun, milliseconds: milliseconds)
+        let summary = built.isEmpty ? nil : BuildSummary(deployments: built, retired: result.retired, dryRun: dryRun, milliseconds: milliseconds)
         try reporter.finish(result.diagnostics, source: source, summary: summary?.text,
-                            extraJSON: ["dryRun": .bool(dryRun), "deployments": .array(built.map(\.json))])
+                            extraJSON: ["dryRun": .bool(dryRun), "deployments": .array(built.map(\.json)),
+                                        "retired": .array(result.retired.map(BuildSummary.json))])
     }
 }
 
@@ -71,8 +72,20 @@ struct BuildSummary {
     }
 
     let deployments: [Deployment]
+    /// Folders of deployments the manifest no longer has, emptied of dropin's files.
+    let retired: [RetiredOutput]
     let dryRun: Bool
     let milliseconds: UInt64
+
+    static func json(_ retired: RetiredOutput) -> JSONValue {
+        .object([
+            "name": retired.name.map(JSONValue.string) ?? .null,
+            "output": .string(retired.folders.public.display),
+            "privateOutput": .string(retired.folders.private.display),
+            "files": .object(["removed": .array(retired.changes.shown(\.removed, in: retired.folders).map(JSONValue.string)),
+                              "kept": .array(retired.changes.shown(\.kept, in: retired.folders).map(JSONValue.string))]),
+        ])
+    }
 
     var text: String {
         var lines: [String] = []
@@ -80,8 +93,11 @@ struct BuildSummary {
             for (verb, list) in [("create", \OutputChanges.created), ("update", \.updated), ("remove", \.removed)] {
                 lines += deployments.flatMap { $0.changes.shown(list, in: $0.totals.folders) }.map { "would \(verb) \($0)" }
             }
+            lines += retired.flatMap { $0.changes.shown(\.removed, in: $0.folders) }.map { "would remove \($0)" }
         }
-        func count(_ list: Swift.KeyPath<OutputChanges, [String]>) -> Int { deployments.reduce(0) { $0 + $1.changes.count(list) } }
+        func count(_ list: Swift.KeyPath<OutputChanges, [String]>) -> Int {
+            deployments.reduce(0) { $0 + $1.changes.count(list) } + retired.reduce(0) { $0 + $1.changes.count(list) }
+        }
         // Every deployment has the same pages.
         let rows: [(String, Int)] = [
             ("Pages", deployments[0].totals.pageCount), ("Components", deployments[0].totals.componentCount),

@@ -28,9 +28,8 @@ struct CheckCommand: ParsableCommand {
         var shownDiffs = 0, leftOut = 0
         var lastShown: String?
         for deployment in result.deployments {
-            guard let folders = deployment.totals?.folders else { continue }
             for report in deployment.reports {
-                let path = folders[report.root].display(report.path)
+                let path = report.shown
                 files.append(.object(["path": .string(path), "deployment": deployment.name.map(JSONValue.string) ?? .null,
                                       "status": .string(report.status.rawValue), "diff": report.diff.map(JSONValue.string) ?? .null]))
                 // A terminal gets the first diffs only: after a template change every page

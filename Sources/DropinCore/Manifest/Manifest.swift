@@ -38,6 +38,8 @@ public struct Manifest: Sendable {
     public var server: [Located<ServerLanguage>]
     public var token: Token
     public var callbacks: Callbacks
+    /// `dwolla.configure`'s `userAgent`: how the app names itself to Dwolla.
+    public var userAgent: Located<String>?
     public var pages: [Page]
     /// What differs for each deployment, resolved against the top level, in the manifest's
     /// order; empty when the manifest has none and builds as one deployment.
@@ -66,7 +68,6 @@ public struct Manifest: Sendable {
     /// The manifest with the deployment's values in place of the top level's.
     public func deployed(_ deployment: Deployment) -> Manifest {
         var manifest = self
-        manifest.deployments = []
         manifest.deploymentName = deployment.name.value
         manifest.environment = deployment.environment
         manifest.output = deployment.output

@@ -44,6 +44,10 @@ struct ManifestDecoder {
         text(root, "publicPath", default: ManifestSchema.defaultPublicPath)
     }
 
+    func userAgent(_ root: CheckedValue) -> Located<String>? {
+        root["userAgent"].flatMap { value in value.string.map { value.located($0) } }
+    }
+
     func templates(_ root: CheckedValue) -> Located<String>? {
         root["templates"].flatMap { value in value.string.map { value.located($0) } }
     }

@@ -45,6 +45,7 @@ public enum ManifestSchema {
                                    of: .string(choices: ServerLanguage.allCases.map(\.rawValue)))),
             Field("token", token, required: true),
             Field("callbacks", callbacks),
+            Field("userAgent", .string("dwolla.configure's userAgent: how your app names itself to Dwolla, such as \"acme-marketplace/2.3\" (printable ASCII, at most 200 characters).")),
             Field("pages", .array("The pages to generate.", of: page(catalog: catalog), minItems: 1), required: true),
             Field("deployments", .dictionary(
                 "Deployments by name (such as staging and production), each built to its own folders with what differs for it; everything else comes from the top level.",

@@ -19,6 +19,8 @@ public struct DriftReport: Sendable {
     public struct FileReport: Sendable {
         public let root: OutputRoot
         public let path: String
+        /// The path as messages show it, with its folder.
+        public let shown: String
         public let status: Status
         /// For a stale file: how the file on disk differs from what a build writes.
         public let diff: String?
@@ -57,7 +59,7 @@ public struct DriftReport: Sendable {
         // Looked up only for files that differ.
         lazy var recorded = Dictionary(owned.generated.map { ($0.path, $0.digest) }) { first, _ in first }
         func report(_ path: String, _ status: Status, _ message: String, line: Int = 1, diff: String? = nil) {
-            reports.append(FileReport(root: root, path: path, status: status, diff: diff))
+            reports.append(FileReport(root: root, path: path, shown: folder.display(path), status: status, diff: diff))
             diagnostics.append(.error(status.rawValue, message, at: folder.location(path, line: line)))
         }
         for (file, compared) in zip(files, comparison.files) {

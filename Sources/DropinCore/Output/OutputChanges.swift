@@ -13,6 +13,8 @@ public struct OutputChanges: Sendable {
 
     public var writes: [String] { created + updated }
 
+    init() {}
+
     /// A generated file may replace only a file dropin owns (or one already byte-identical); a
     /// seeded file is written only when absent.
     init(_ comparison: OutputComparison, in folder: OutputFolder) {

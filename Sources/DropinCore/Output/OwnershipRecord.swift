@@ -27,6 +27,9 @@ public struct OwnershipRecord: Sendable {
     /// content (`sealed(with:)`), so that an edit to the inputs or to the record shows; nil
     /// when the build had warnings, which only a full check shows again.
     public var fingerprint: String?
+    /// Every deployment of the manifest that wrote the record, with its folders as written, so
+    /// that a later build can find the folders of one the manifest has dropped.
+    public var deployments: [(name: String, folders: PerRoot<String>)] = []
 
     public static let empty = OwnershipRecord(files: PerRoot(public: .empty, private: .empty), stylesheetHooks: [],
                                               pageCount: 0, componentCount: 0, fingerprint: nil)
@@ -44,6 +47,11 @@ public struct OwnershipRecord: Sendable {
             object[root.rawValue] = .object(["generated": Self.object(listing.generated), "seeded": Self.object(listing.seeded)])
         }
         if let fingerprint { object["fingerprint"] = .string(fingerprint) }
+        if !deployments.isEmpty {
+            object["deployments"] = .object(Dictionary(uniqueKeysWithValues: deployments.map { name, folders in
+                (name, JSONValue.object(["output": .string(folders.public), "privateOutput": .string(folders.private)]))
+            }))
+        }
         return JSONValue.object(object).rendered()
     }
 
@@ -86,17 +94,25 @@ public struct OwnershipRecord: Sendable {
     }
 
     /// Reads a record of format 3; nil when the text is not one, or names a path that is not
-    /// plainly inside its folder: builds remove what the record lists, so a record edited to
-    /// name `../` anything must not be followed.
+    /// plainly inside its folder, or a private file outside `dropin/`: builds remove what the
+    /// record lists, so a record edited to name `../` anything, or a file of the app's own
+    /// beside dropin's in a shared private folder, must not be followed.
     static func parse(_ data: Data) -> OwnershipRecord? {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               object["formatVersion"] as? Int == formatVersion,
               let publicFiles = listing(object["public"]), let privateFiles = listing(object["private"]),
+              (privateFiles.generated + privateFiles.seeded).allSatisfy({ $0.path.hasPrefix("dropin/") }),
               let hooks = object["stylesheetHooks"] as? [String],
               let pages = object["pages"] as? Int, let components = object["components"] as? Int
         else { return nil }
-        return OwnershipRecord(files: PerRoot(public: publicFiles, private: privateFiles), stylesheetHooks: hooks,
-                               pageCount: pages, componentCount: components, fingerprint: object["fingerprint"] as? String)
+        var record = OwnershipRecord(files: PerRoot(public: publicFiles, private: privateFiles), stylesheetHooks: hooks,
+                                     pageCount: pages, componentCount: components, fingerprint: object["fingerprint"] as? String)
+        record.deployments = ((object["deployments"] as? [String: Any]) ?? [:]).sorted { $0.key < $1.key }.compactMap { name, value in
+            guard let folders = value as? [String: String], let output = folders["output"], let privateOutput = folders["privateOutput"]
+            else { return nil }
+            return (name, PerRoot(public: output, private: privateOutput))
+        }
+        return record
     }
 
     /// Reads the record of a dropin before 0.2 (format 1 or 2), which kept everything, itself
@@ -134,7 +150,8 @@ public struct OwnershipRecord: Sendable {
 
 extension OwnershipRecord {
     /// The record of a build's files, given each file's digest, as the file a build writes.
-    static func file(listing files: [(RenderedFile, digest: String)], plan: BuildPlan, inputs: String?) -> RenderedFile {
+    static func file(listing files: [(RenderedFile, digest: String)], plan: BuildPlan, inputs: String?,
+                     deployments: [Manifest.Deployment]) -> RenderedFile {
         func listed(_ root: OutputRoot, _ ownership: PlannedFile.Ownership) -> [(path: String, digest: String)] {
             files.filter { $0.0.root == root && $0.0.ownership == ownership }.map { ($0.0.path, $0.digest) }
                 .sorted { $0.path < $1.path }
@@ -142,6 +159,7 @@ extension OwnershipRecord {
         let listings = PerRoot { root in Listing(generated: listed(root, .generated), seeded: listed(root, .seeded)) }
         var record = OwnershipRecord(files: listings, stylesheetHooks: plan.stylesheetHooks, pageCount: plan.pageCount,
                                      componentCount: plan.componentCount, fingerprint: nil)
+        record.deployments = deployments.map { ($0.name.value, PerRoot(public: $0.output.value, private: $0.privateOutput.value)) }
         record.fingerprint = inputs.map(record.sealed)
         return RenderedFile(root: .private, path: BuildPlan.recordPath, text: record.rendered(comment: plan.header),
                             ownership: .generated, template: nil)

@@ -197,7 +197,8 @@ public struct Planner: Sendable {
             styles: OutputPath.relative(from: Self.configurePath, to: names.styles),
             tokenURL: manifest.token.url.value, tokenFunction: manifest.token.mode.value == .function,
             csrfMeta: manifest.token.csrfMeta.value, csrfHeader: manifest.token.csrfHeader.value,
-            success: manifest.callbacks.success?.value, error: manifest.callbacks.error?.value)
+            success: manifest.callbacks.success?.value, error: manifest.callbacks.error?.value,
+            userAgent: manifest.userAgent?.value)
     }
 
     private func tokenRouteContract(_ pages: [PlannedPage], _ manifest: Manifest) -> TokenRouteContract {

@@ -128,9 +128,11 @@ public final class ConfigureContext: Sendable {
     public let csrfHeader: String
     public let success: String?
     public let error: String?
+    /// `dwolla.configure`'s `userAgent`, when the manifest sets one.
+    public let userAgent: String?
 
     init(header: String, environment: String, styles: String, tokenURL: String, tokenFunction: Bool, csrfMeta: String,
-         csrfHeader: String, success: String?, error: String?) {
+         csrfHeader: String, success: String?, error: String?, userAgent: String?) {
         self.header = header
         self.environment = environment
         self.styles = styles
@@ -140,6 +142,7 @@ public final class ConfigureContext: Sendable {
         self.csrfHeader = csrfHeader
         self.success = success
         self.error = error
+        self.userAgent = userAgent
     }
 }
 

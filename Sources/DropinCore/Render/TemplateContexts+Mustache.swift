@@ -121,6 +121,7 @@ extension ConfigureContext: MustacheParent {
         case "csrfHeader": return MustacheText(csrfHeader)
         case "success": return success.map(MustacheText.init)
         case "error": return error.map(MustacheText.init)
+        case "userAgent": return userAgent.map(MustacheText.init)
         default: return nil
         }
     }

@@ -16,6 +16,8 @@ struct DeploymentRules {
         let publicPath: Located<String>
         let tokenURL: Located<String>
         let csp: Manifest.CSPSettings
+        /// dropin's own template overrides, which no deployment may write into.
+        let templates: Located<String>?
     }
 
     /// Deployment names go on command lines and into messages: plain words.
@@ -65,7 +67,10 @@ struct DeploymentRules {
             .compactMap { $0 }.flatMap { $0 }
         diagnostics += folderProblems
         if folderProblems.isEmpty, ownOutput != nil || ownPrivateOutput != nil {
-            diagnostics += project.folders(output: output, privateOutput: privateOutput)
+            diagnostics += project.folders(output: output, privateOutput: privateOutput, deployment: entry.key)
+            if let templates = defaults.templates {
+                diagnostics += project.templates(templates, apartFrom: [ownOutput, ownPrivateOutput].compactMap { $0 })
+            }
         }
         diagnostics += text("publicPath").map(project.publicPath) ?? []
         diagnostics += ownCSP.map(project.csp) ?? []
@@ -101,7 +106,6 @@ struct DeploymentRules {
     }
 
     private static func overlap(_ a: String, _ b: String) -> Bool {
-        let first = ProjectRules.normalized(a), second = ProjectRules.normalized(b)
-        return ProjectRules.isInside(first, second) || ProjectRules.isInside(second, first)
+        FolderPath(a).overlaps(FolderPath(b))
     }
 }

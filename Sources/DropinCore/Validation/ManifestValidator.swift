@@ -45,13 +45,17 @@ public struct ManifestValidator: Sendable {
         let privateOutput = decoder.privateOutput(root, output: output)
         let token = decoder.token(root), callbacks = decoder.callbacks(root)
         let lang = decoder.lang(root), publicPath = decoder.publicPath(root), templates = decoder.templates(root)
-        let partials = decoder.partials(root), csp = decoder.csp(root)
+        let partials = decoder.partials(root), csp = decoder.csp(root), userAgent = decoder.userAgent(root)
         let folderProblems = project.folder(output, key: "output") + (privateOutput.map { project.folder($0, key: "privateOutput") } ?? [])
         // Where the two folders lie only means something once each is a folder.
         diagnostics += folderProblems.isEmpty ? project.folders(output: output, privateOutput: privateOutput) : folderProblems
         diagnostics += project.styles(styles) + project.callbacks(callbacks)
         diagnostics += ProjectRules.lang(lang) + project.publicPath(publicPath) + project.csp(csp)
         diagnostics += templates.map(project.templates) ?? []
+        if let templates, folderProblems.isEmpty {
+            diagnostics += project.templates(templates, apartFrom: [output] + (privateOutput.map { [$0] } ?? []))
+        }
+        diagnostics += userAgent.map(project.userAgent) ?? []
         // With deployments, the environment's rules apply to each deployment instead.
         let deploymentList = root["deployments"]
         if let token { diagnostics += project.token(token, environment: deploymentList == nil ? environment?.value : nil) }
@@ -59,7 +63,8 @@ public struct ManifestValidator: Sendable {
         if let deploymentList, let environment, let token {
             let defaults = DeploymentRules.Defaults(
                 environment: environment, output: output, privateOutput: privateOutput,
-                namesPrivateOutput: root["privateOutput"] != nil, publicPath: publicPath, tokenURL: token.url, csp: csp)
+                namesPrivateOutput: root["privateOutput"] != nil, publicPath: publicPath, tokenURL: token.url, csp: csp,
+                templates: templates)
             deployments = DeploymentRules(decoder: decoder, project: project).deployments(deploymentList, defaults: defaults, into: &diagnostics)
         }
 
@@ -85,7 +90,7 @@ public struct ManifestValidator: Sendable {
         guard let version = decoder.version(root), let environment, let token, let privateOutput else { return nil }
         return Manifest(file: file, version: version, environment: environment, dwollaWeb: dwollaWeb,
                         output: output, privateOutput: privateOutput, styles: styles, lang: lang, publicPath: publicPath, templates: templates,
-                        partials: partials, csp: csp, server: decoder.server(root), token: token, callbacks: callbacks, pages: pages,
+                        partials: partials, csp: csp, server: decoder.server(root), token: token, callbacks: callbacks, userAgent: userAgent, pages: pages,
                         deployments: deployments)
     }
 }

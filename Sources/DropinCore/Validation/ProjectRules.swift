@@ -52,39 +52,43 @@ struct ProjectRules {
     /// public folder must not be inside the private one's `dropin/`, where dropin's own files go.
     /// `privateOutput` is nil when the manifest names none and `output` has no name to put one
     /// beside.
-    func folders(output: Located<String>, privateOutput: Located<String>?) -> [Diagnostic] {
+    /// `deployment` names the deployment the folders are of, when they may come from the top
+    /// level. Lexical: `Pipeline` compares the folders again as the disk resolves them.
+    func folders(output: Located<String>, privateOutput: Located<String>?, deployment: String? = nil) -> [Diagnostic] {
+        let whose = deployment.map { " (deployment \($0))" } ?? ""
         guard let privateOutput else {
             return [.error("missing-private-output",
-                "'output' is '\(output.value)', which has no name to put the private folder beside: set privateOutput to a folder outside it, such as dropin-private",
+                "'output' is '\(output.value)'\(whose), which has no name to put the private folder beside: set privateOutput to a folder outside it, such as dropin-private",
                 at: output.location, path: output.path)]
         }
-        let publicPath = Self.normalized(output.value), privatePath = Self.normalized(privateOutput.value)
-        if Self.isInside(privatePath, publicPath) {
+        return Self.apart(output: (output, FolderPath(output.value)), privateOutput: (privateOutput, FolderPath(privateOutput.value)),
+                          whose: whose)
+    }
+
+    /// The private folder outside the public one, and the public one outside the private
+    /// one's `dropin/`, where dropin writes its private files.
+    static func apart(output: (Located<String>, FolderPath), privateOutput: (Located<String>, FolderPath), whose: String) -> [Diagnostic] {
+        let (publicFolder, publicPath) = output, (privateFolder, privatePath) = privateOutput
+        if privatePath.isInside(publicPath) {
             return [.error("private-in-web-root",
-                "privateOutput '\(privateOutput.value)' is inside output '\(output.value)', which the app serves: snippets, token route code and dropin's record would be public. Put it beside, such as \(ManifestSchema.defaultPrivateOutput(besides: output.value) ?? "dropin-private")",
-                at: privateOutput.location, path: privateOutput.path)]
+                "privateOutput '\(privateFolder.value)' is inside output '\(publicFolder.value)'\(whose), which the app serves: snippets, token route code and dropin's record would be public. Put it beside, such as \(ManifestSchema.defaultPrivateOutput(besides: publicFolder.value) ?? "dropin-private")",
+                at: privateFolder.location, path: privateFolder.path)]
         }
-        if Self.isInside(publicPath, Self.normalized(privateOutput.value + "/dropin")) {
+        if publicPath.isInside(privatePath.appending("dropin")) {
             return [.error("private-in-web-root",
-                "output '\(output.value)' is inside privateOutput's dropin/ folder, where dropin writes its private files: put it elsewhere",
-                at: output.location, path: output.path)]
+                "output '\(publicFolder.value)'\(whose) is inside privateOutput's dropin/ folder, where dropin writes its private files: put it elsewhere",
+                at: publicFolder.location, path: publicFolder.path)]
         }
         return []
     }
 
-    /// The path with `.` segments, empty segments and `folder/..` pairs taken out; leading `..`
-    /// stay. Lexical: the folders may not exist yet.
-    static func normalized(_ path: String) -> [Substring] {
-        var segments: [Substring] = []
-        for segment in path.split(separator: "/") where segment != "." {
-            if segment == "..", let last = segments.last, last != ".." { segments.removeLast() } else { segments.append(segment) }
-        }
-        return segments
-    }
-
-    /// Whether `inner` is `outer` or a folder inside it.
-    static func isInside(_ inner: [Substring], _ outer: [Substring]) -> Bool {
-        inner.count >= outer.count && Array(inner.prefix(outer.count)) == outer
+    /// dropin's own template overrides are read, not written: their folder may not be one dropin
+    /// writes, or hold one.
+    func templates(_ templates: Located<String>, apartFrom folders: [Located<String>]) -> [Diagnostic] {
+        guard let folder = folders.first(where: { FolderPath($0.value).overlaps(FolderPath(templates.value)) }) else { return [] }
+        return [.error("templates-in-output",
+            "templates '\(templates.value)' (dropin's own template overrides) and the output folder '\(folder.value)' overlap: dropin would read what it writes. Give templates a folder of its own",
+            at: templates.location, path: templates.path)]
     }
 
     func styles(_ styles: Located<String>) -> [Diagnostic] {
@@ -212,6 +216,15 @@ struct ProjectRules {
             }
         }
         return diagnostics
+    }
+
+    /// Sent in a header by dwolla-web.js: printable ASCII, of a sensible length.
+    func userAgent(_ userAgent: Located<String>) -> [Diagnostic] {
+        let value = userAgent.value
+        guard value.isEmpty || value.count > 200 || !value.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else { return [] }
+        return [.error("invalid-user-agent",
+            "userAgent must be 1 to 200 printable ASCII characters, such as acme-marketplace/2.3: it goes into a request header",
+            at: userAgent.location, path: userAgent.path)]
     }
 
     func csrf(_ token: Manifest.Token) -> [Diagnostic] {

@@ -50,9 +50,13 @@ struct OtherCommandTests {
         #expect(outcome.stdout.contains("""
             dwolla-balance-display  since 2.0.0
               Shows the balance of a customer's Dwolla balance funding source.
-              attributes: customerId (uuid, required), hideZeroBalance (boolean, since 2.1.9)
+              attributes:
+                customerId       uuid, required
+                hideZeroBalance  boolean, since 2.1.9
               actions: customer.fundingsources.read
             """))
+        // Where the catalog learned of an attribute, as --format json has it.
+        #expect(outcome.stdout.contains("    ownerId     uuid; in Dwolla's example app only\n"))
         #expect(outcome.stdout.contains("dwolla-account-opening  since 2.1.9  (undocumented since December 2024)"))
     }
 

@@ -65,13 +65,16 @@ enum CatalogDocument {
             text += "\n\(spec.tag)  since \(spec.since)"
             if case .undocumented(let since) = spec.status { text += "  (undocumented since \(since))" }
             text += "\n  \(spec.summary)\n"
+            // One a line, with its note: where the catalog learned of it, or what it is for.
+            let width = spec.attributes.map(\.name.count).max() ?? 0
             let attributes = spec.attributes.map { attribute in
                 var facts = [attribute.kind.name]
                 if attribute.isRequired { facts.append("required") }
                 if let since = attribute.since { facts.append("since \(since)") }
-                return "\(attribute.name) (\(facts.joined(separator: ", ")))"
+                let note = attribute.note.map { "; \($0)" } ?? ""
+                return "    " + attribute.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + facts.joined(separator: ", ") + note
             }
-            text += "  attributes: \(attributes.isEmpty ? "none" : attributes.joined(separator: ", "))\n"
+            text += attributes.isEmpty ? "  attributes: none\n" : "  attributes:\n" + attributes.joined(separator: "\n") + "\n"
             if let actions = spec.actions {
                 text += "  actions: \(actions.map(\.rawValue).joined(separator: ", "))\n"
             } else {

@@ -12,11 +12,33 @@ struct OtherCommandTests {
     @Test func initWritesAStarterThatValidatesCleanly() throws {
         let created = try dropin("init", in: scratch.url)
         #expect(created.status == 0)
-        #expect(created.stdout == "wrote dropin.yml; check it with `dropin validate`\n")
+        #expect(created.stdout == "wrote dropin.yml and dropin.schema.json (for editors); check it with `dropin validate`\n")
         let validated = try dropin("validate", in: scratch.url)
         #expect(validated.status == 0)
         #expect(validated.stderr == "")
+        // The editor's schema line names a file that is there, and is the schema.
         #expect(try scratch.read("dropin.yml").contains("# yaml-language-server: $schema=dropin.schema.json"))
+        #expect(try scratch.read("dropin.schema.json") == (try dropin("schema", in: scratch.url)).stdout)
+        // A second project in the same folder keeps the schema file it finds.
+        try scratch.write("dropin.schema.json", "{}\n")
+        let again = try dropin("init", "--manifest", "other.yml", in: scratch.url)
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("wrote other.yml, and kept the existing dropin.schema.json"))
+        #expect(try scratch.read("dropin.schema.json") == "{}\n")
+    }
+
+    /// The repository's example names dropin.schema.json for editors: it is there, and current.
+    @Test func theRepositorysSchemaFileIsCurrent() throws {
+        let schema = try String(contentsOf: repositoryRoot.appendingPathComponent("dropin.schema.json"), encoding: .utf8)
+        #expect(schema == (try dropin("schema", in: scratch.url)).stdout, "run: swift run dropin schema > dropin.schema.json")
+    }
+
+    /// Shell completions come from the argument parser, for each shell the README names.
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionsAreGenerated(shell: String) throws {
+        let outcome = try dropin("--generate-completion-script", shell, in: scratch.url)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("deployment") && outcome.stdout.contains("build"), "\(shell)")
     }
 
     /// The version printed is the one a manifest's `dropin` key is checked against: a starter

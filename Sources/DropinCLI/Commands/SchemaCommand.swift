@@ -11,7 +11,10 @@ struct SchemaCommand: ParsableCommand {
         """)
 
     func run() {
-        let shape = ManifestSchema.shape(catalog: .dwolla)
-        Console().out(JSONSchema.document(for: shape, title: "dropin manifest (dropin.yml), version 1").rendered())
+        Console().out(Self.text)
+    }
+
+    static var text: String {
+        JSONSchema.document(for: ManifestSchema.shape(catalog: .dwolla), title: "dropin manifest (dropin.yml), version 1").rendered()
     }
 }

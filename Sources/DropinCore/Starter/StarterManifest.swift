@@ -1,11 +1,15 @@
 /// The commented manifest `dropin init` writes: small, valid, and a tour of the keys.
 public enum StarterManifest {
+    /// The JSON Schema `dropin init` writes beside the manifest, which its `$schema` line names.
+    public static let schemaFile = "dropin.schema.json"
+
     public static func text(catalog: Catalog = .dwolla) -> String {
         """
         # dropin.yml: the Dwolla drop-in components this app uses, page by page.
         # Check it with `dropin validate`; generate the pages with `dropin build`.
-        # Completion in editors: run `dropin schema > dropin.schema.json` once.
-        # yaml-language-server: $schema=dropin.schema.json
+        # Completion in editors (YAML language server): from dropin.schema.json, which dropin init
+        # wrote; after upgrading dropin, refresh it with `dropin schema > dropin.schema.json`.
+        # yaml-language-server: $schema=\(schemaFile)
 
         # The manifest format version.
         version: 1

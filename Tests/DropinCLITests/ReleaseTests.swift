@@ -113,4 +113,56 @@ struct ReleaseTests {
         #expect((response as? HTTPURLResponse)?.statusCode == 200)
         #expect(String(decoding: data, as: UTF8.self).contains("Dwolla drop-in pages"))
     }
+
+    /// Builds the example with an installed dropin, then serves it: dropin-serve must be beside.
+    private func buildAndServe(with dropin: URL) async throws {
+        let app = try Scratch()
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("dropin.yml"), to: app.url.appendingPathComponent("dropin.yml"))
+        let build = try run(dropin, ["build"], in: app.url)
+        #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
+        let serve = try ServeProcess(dropin, ["serve", "--port", "0", "--fake-dwolla"], in: app.url, credentials: false)
+        defer { serve.stop() }
+        try #require(serve.port != 0, "serve did not start: \(serve.log)")
+        let (_, response) = try await URLSession.shared.data(from: URL(string: "\(serve.url)/index.html")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+    }
+
+    /// `pip install` of the wheel puts dropin and dropin-serve on the virtual environment's PATH.
+    @Test func theWheelInstallsIntoAFreshVirtualEnvironment() async throws {
+        let wheels = (try FileManager.default.contentsOfDirectory(atPath: Self.dist.path)).filter { $0.hasPrefix("dropin-\(Self.version)-") && $0.hasSuffix(".whl") }
+        try #require(wheels.count == 1, "one wheel in dist/, not \(wheels): run scripts/release")
+        // Tagged for the glibc the executables need, which Debian 12's 2.36 satisfies.
+        #expect(wheels[0].hasPrefix("dropin-\(Self.version)-py3-none-manylinux_2_"), "\(wheels[0])")
+        let python = try requireTool("python3")
+        let scratch = try Scratch()
+        let venv = scratch.url.appendingPathComponent("venv")
+        try #require(try run(python, ["-m", "venv", venv.path]).status == 0)
+        let install = try run(venv.appendingPathComponent("bin/pip"), ["install", "--no-index", "--quiet", Self.dist.appendingPathComponent(wheels[0]).path])
+        try #require(install.status == 0, "\(install.stdout)\(install.stderr)")
+        let dropin = venv.appendingPathComponent("bin/dropin")
+        #expect(try run(dropin, ["--version"]).stdout == "\(Self.version)\n")
+        #expect(FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("bin/dropin-serve").path))
+        try await buildAndServe(with: dropin)
+    }
+
+    /// The npm packages, installed from their tarballs with no registry: the launcher finds the
+    /// platform package's executable.
+    @Test func theNpmPackagesInstallFromTheirTarballs() async throws {
+        let npm = try requireTool("npm")
+        let tarballs = ["dropin-linux-x64-\(Self.version).tgz", "dropin-\(Self.version).tgz"].map { Self.dist.appendingPathComponent($0).path }
+        for tarball in tarballs {
+            try #require(FileManager.default.fileExists(atPath: tarball), "no \(tarball): run scripts/release")
+        }
+        let project = try Scratch()
+        try project.write("package.json", #"{"name": "app", "version": "1.0.0", "private": true}"# + "\n")
+        let install = try await runOffPool(npm, ["install", "--offline", "--no-audit", "--no-fund"] + tarballs, in: project.url,
+                                           environment: ["npm_config_cache": project.url.appendingPathComponent(".npm").path])
+        try #require(install.status == 0, "\(install.stdout)\(install.stderr)")
+        let dropin = project.url.appendingPathComponent("node_modules/.bin/dropin")
+        let version = try run(dropin, ["--version"])
+        #expect(version.stdout == "\(Self.version)\n", "\(version.stderr)")
+        let failing = try run(dropin, ["check", "--manifest", "missing.yml"], in: project.url)
+        #expect(failing.status == 2, "the launcher passes the exit status on")
+        try await buildAndServe(with: dropin)
+    }
 }

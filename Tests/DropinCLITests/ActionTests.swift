@@ -34,7 +34,7 @@ struct ActionTests {
         let wrong = try run(bash, [script, ReleaseTests.version, String(repeating: "0", count: 64), url, scratch.url.appendingPathComponent("wrong").path],
                             environment: ["GITHUB_PATH": githubPath.path])
         #expect(wrong.status == 1)
-        #expect(wrong.stderr.contains("does not have the SHA-256"))
+        #expect(wrong.stderr.hasSuffix(", not \(String(repeating: "0", count: 64)): not installed\n"))
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("wrong").path))
         #expect(!FileManager.default.fileExists(atPath: githubPath.path))
 
@@ -44,5 +44,32 @@ struct ActionTests {
         let bin = folder.appendingPathComponent("\(ReleaseTests.name)/bin")
         #expect(try String(contentsOf: githubPath, encoding: .utf8) == bin.path + "\n")
         #expect(try run(bin.appendingPathComponent("dropin"), ["--version"]).stdout == "\(ReleaseTests.version)\n")
+    }
+
+    /// A tarball with the right digest but not the release named (another version inside) is
+    /// refused, and an earlier install stays as it was, with nothing half-written beside it.
+    @Test func aReleaseThatIsNotTheOneNamedLeavesTheEarlierInstallAlone() throws {
+        let bash = try requireTool("bash"), tar = try requireTool("tar")
+        let scratch = try Scratch()
+        try scratch.write("other/dropin-0.1.0-linux-x86_64/bin/dropin", "#!/bin/sh\necho 9.9.9\n")
+        try #require(chmod(scratch.url.appendingPathComponent("other/dropin-0.1.0-linux-x86_64/bin/dropin").path, 0o755) == 0)
+        let fake = scratch.url.appendingPathComponent("fake.tar.gz")
+        try #require(try run(tar, ["-czf", fake.path, "-C", scratch.url.appendingPathComponent("other").path, "dropin-0.1.0-linux-x86_64"]).status == 0)
+        let digest = ContentDigestOfFile.sha256(fake)
+        try scratch.write("tools/dropin-0.1.0-linux-x86_64/bin/dropin", "earlier\n")
+        let script = repositoryRoot.appendingPathComponent("scripts/install-release").path
+        let outcome = try run(bash, [script, "0.1.0", digest, "file://" + fake.path, scratch.url.appendingPathComponent("tools").path])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "install-release: dropin-0.1.0-linux-x86_64/bin/dropin is dropin 9.9.9, not 0.1.0: not installed\n")
+        #expect(try scratch.read("tools/dropin-0.1.0-linux-x86_64/bin/dropin") == "earlier\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("tools").path) == ["dropin-0.1.0-linux-x86_64"])
+    }
+}
+
+/// The SHA-256 of a file, as sha256sum prints it.
+enum ContentDigestOfFile {
+    static func sha256(_ file: URL) -> String {
+        let outcome = try? run(URL(fileURLWithPath: "/usr/bin/sha256sum"), [file.path])
+        return outcome.map { String($0.stdout.prefix(64)) } ?? ""
     }
 }

@@ -47,7 +47,12 @@ def wheel(release, version, dist, wheel_tool):
                        "License: Apache-2.0\nRequires-Python: >=3.8\n")
         with open(os.path.join(info, "WHEEL"), "w", encoding="utf-8") as file:
             file.write(f"Wheel-Version: 1.0\nGenerator: dropin scripts/packaging\nRoot-Is-Purelib: false\nTag: py3-none-{tag}\n")
-        subprocess.run([wheel_tool, "pack", root, "--dest-dir", dist], check=True, capture_output=True)
+        # Reproducible, as the tarball is: fixed modes, and entry times from SOURCE_DATE_EPOCH.
+        for folder, _, names in os.walk(root):
+            for name in names:
+                os.chmod(os.path.join(folder, name), 0o755 if folder == scripts else 0o644)
+        subprocess.run([wheel_tool, "pack", root, "--dest-dir", dist], check=True, capture_output=True,
+                       env={**os.environ, "SOURCE_DATE_EPOCH": "315532800"})
 
 
 def npm(release, version, dist):

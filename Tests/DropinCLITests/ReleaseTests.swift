@@ -28,10 +28,7 @@ struct ReleaseTests {
     @Test func theTarballHoldsBothExecutablesCompletionsAManPageAndTheLicense() throws {
         let (scratch, root) = try unpacked()
         _ = scratch
-        let files = (FileManager.default.subpaths(atPath: root.path) ?? []).filter { path in
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
-        }.sorted()
+        let files = regularFiles(in: root)
         #expect(files == ["CHANGELOG.md", "LICENSE", "bin/dropin", "bin/dropin-serve", "share/bash-completion/completions/dropin",
                           "share/fish/vendor_completions.d/dropin.fish", "share/man/man1/dropin.1", "share/zsh/site-functions/_dropin"])
         let manual = try String(contentsOf: root.appendingPathComponent("share/man/man1/dropin.1"), encoding: .utf8)

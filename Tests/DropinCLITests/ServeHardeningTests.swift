@@ -88,14 +88,8 @@ struct ServeHardeningTests {
     /// contract, allowlist or record is there, so none is served, at its path or any other.
     @Test func servingThePublicFolderShowsNothingPrivate() throws {
         defer { stop() }
-        func files(_ folder: String) -> [String] {
-            let base = scratch.url.appendingPathComponent(folder).path
-            return (FileManager.default.subpaths(atPath: base) ?? []).filter { path in
-                var isFolder: ObjCBool = false
-                return FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
-            }
-        }
-        let publicFiles = files("site"), privateFiles = files("site-private")
+        let publicFiles = regularFiles(in: scratch.url.appendingPathComponent("site"))
+        let privateFiles = regularFiles(in: scratch.url.appendingPathComponent("site-private"))
         #expect(privateFiles.count > 20 && privateFiles.contains("dropin/owned.json") && privateFiles.contains("dropin/token-route.json"))
         #expect(Set(publicFiles).isDisjoint(with: privateFiles))
         #expect(publicFiles.allSatisfy { $0.hasSuffix(".html") || $0.hasSuffix(".js") || $0.hasSuffix(".css") }, "\(publicFiles)")

@@ -101,3 +101,11 @@ struct MissingTool: Error {
 func parseJSON(_ text: String) throws -> [String: Any] {
     try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }
+
+/// Every regular file under `folder`, relative to it, in order.
+func regularFiles(in folder: URL) -> [String] {
+    (FileManager.default.subpaths(atPath: folder.path) ?? []).filter { path in
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder.path + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
+    }.sorted()
+}

@@ -94,7 +94,7 @@ struct DeploymentRules {
             for earlier in deployments[..<index] {
                 let earlierFolders = [earlier.output, earlier.privateOutput]
                 guard let folder = laterFolders.first(where: { mine in
-                    earlierFolders.contains { theirs in Self.overlap(mine.value, theirs.value) }
+                    earlierFolders.contains { theirs in FolderPath(mine.value).overlaps(FolderPath(theirs.value)) }
                 }) else { continue }
                 diagnostics.append(.error("shared-output",
                     "deployments \(earlier.name.value) and \(later.name.value) both write into \(folder.value): give each deployment its own output (and privateOutput, if the manifest sets one)",
@@ -103,9 +103,5 @@ struct DeploymentRules {
             }
         }
         return diagnostics
-    }
-
-    private static func overlap(_ a: String, _ b: String) -> Bool {
-        FolderPath(a).overlaps(FolderPath(b))
     }
 }

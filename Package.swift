@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "dropin", targets: ["dropin"]),
         .executable(name: "dropin-serve", targets: ["dropin-serve"]),
         .library(name: "DropinCore", targets: ["DropinCore"]),
+        .plugin(name: "DropinPlugin", targets: ["DropinCommandPlugin"]),
     ],
     // Exact versions: they decide the bytes a build writes (Package.swift is part of the digest
     // the ownership record's fingerprint holds), and Package.resolved stays out of git here.
@@ -75,7 +76,15 @@ let package = Package(
         // Templates/ compiled into the binary.
         .plugin(name: "EmbedTemplatesPlugin", capability: .buildTool(), dependencies: ["embed-templates"],
                 path: "Sources/EmbedTemplatesPlugin"),
-        .executableTarget(name: "embed-templates", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // `swift package --allow-writing-to-package-directory dropin build` for Swift apps that
+        // depend on this package.
+        .plugin(
+            name: "DropinCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "dropin", description: "Run dropin (build, check, validate, ...) on this package's dropin.yml"),
+                permissions: [.writeToPackageDirectory(reason: "dropin build writes the output folders dropin.yml names")]),
+            path: "Sources/DropinCommandPlugin"),
+        .executableTarget(name: "embed-templates"),
         // libFuzzer's target over the pipeline: built by scripts/fuzz with -sanitize=fuzzer.
         .executableTarget(name: "dropin-fuzz", dependencies: ["DropinCore"], swiftSettings: fuzzSwift, linkerSettings: fuzzLink),
         .testTarget(name: "DropinCoreTests", dependencies: [

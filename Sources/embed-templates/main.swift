@@ -1,9 +1,8 @@
-import Crypto
 import Foundation
 
 // embed-templates OUTPUT ROOT TEMPLATE... -- SOURCE... -- DIGESTED...: writes a Swift source file
 // holding the name and text of each default template and of each token-route source file dropin
-// writes out for apps, and a SHA-256 of the DIGESTED files (their paths relative to ROOT, and
+// writes out for apps, and a digest of the DIGESTED files (their paths relative to ROOT, and
 // their bytes), for the EmbedTemplatesPlugin build step.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -47,17 +46,31 @@ func array(_ name: String, _ summary: String, _ paths: [String]) throws -> Strin
     return text + "    ]\n"
 }
 
+/// 64-bit FNV-1a: the digest names a set of sources, it guards nothing (a build's file digests
+/// are SHA-256). This tool stays free of swift-crypto because SwiftPM builds a build-tool
+/// plugin's executables apart from the targets, with other flags: a library shared by both is
+/// compiled again on every `swift package dropin` run (see the DropinCommandPlugin).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+    }
+}
+
 /// Paths relative to the package, so that the same sources give the same digest in any checkout.
 func digest(_ paths: [String]) throws -> String {
-    var hash = SHA256()
+    var hash = FNV1a()
     let prefix = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
     for path in paths.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }).sorted() {
         let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        hash.update(data: Data("\(relative)\0\(bytes.count)\0".utf8))
-        hash.update(data: bytes)
+        hash.add(Data("\(relative)\0\(bytes.count)\0".utf8))
+        hash.add(bytes)
     }
-    return hash.finalize().map { String(format: "%02x", $0) }.joined()
+    return String(hash.value, radix: 16)
 }
 
 let source = """
@@ -68,7 +81,7 @@ let source = """
     """ + (try array("all", "The default templates by file name, in name order.", groups[0]))
     + (try array("tokenRouteSources", "The token route's Swift sources, written out for apps.", groups[1]))
     + """
-        /// SHA-256 of every source that decides what a build writes: DropinCore's code, the
+        /// A digest of every source that decides what a build writes: DropinCore's code, the
         /// templates, the token route's sources and Package.swift.
         static let sourceDigest = "\(try digest(groups[2]))"
     }

@@ -5,6 +5,7 @@ import DropinTokenRoute
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// What `dropin serve` runs: builds, then serves the public folder and the token route.
 struct ServeServer: AsyncParsableCommand {
@@ -15,13 +16,39 @@ struct ServeServer: AsyncParsableCommand {
     @OptionGroup var options: ServeOptions
 
     func run() async throws {
-        let reporter = Reporter(command: "serve", manifest: options.manifestOption.manifest)
-        let source = try reporter.readManifest()
-        let build = Pipeline().build(try reporter.parse(source), manifestPath: options.manifestOption.manifest,
-                                     deployments: options.deployment.map(Pipeline.Deployments.named) ?? .firstSandbox)
-        reporter.show(build.diagnostics, source: source, summary: nil)
-        guard build.succeeded, let rendered = build.rendered else { throw ExitStatus.failure }
+        let builder = ServeBuilder(options: options)
+        var rendered: Pipeline.Rendered
+        switch builder.build() {
+        case let .built(first): rendered = first
+        case let .failed(_, status): throw status
+        }
+        var inputs = builder.inputs(templates: rendered.manifest.templates).read()
+        let live = options.watch ? LiveBuild() : nil
+        var port = options.port
+        var firstStart = true
+        while true {
+            let watcher = live.map { InputWatcher(builder: builder, inputs: builder.inputs(templates: rendered.manifest.templates),
+                                                  since: inputs, live: $0) }
+            let app = try application(serving: rendered, port: port, live: live, firstStart: firstStart)
+            guard let watcher, let live else {
+                try await app.runService()
+                return
+            }
+            let group = ServiceGroup(configuration: .init(
+                services: [.init(service: app), .init(service: watcher, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: Self.logger()))
+            try await group.run()
+            // Stopped by a signal, or for a good build: then serve it, on the same port.
+            guard let next = await live.takeReplacement() else { return }
+            rendered = next.rendered
+            inputs = next.inputs
+            port = await live.port ?? port
+            firstStart = false
+        }
+    }
 
+    private func application(serving rendered: Pipeline.Rendered, port: Int, live: LiveBuild?, firstStart: Bool) throws
+        -> some ApplicationProtocol {
         let logger = Self.logger()
         let contract = rendered.plan.tokenRoute
         let allowlist = TokenRouteAllowlist(environment: contract.environment.rawValue, tokenUrl: contract.tokenURL,
@@ -36,9 +63,12 @@ struct ServeServer: AsyncParsableCommand {
         let router = Router()
         router.add(middleware: SecurityHeaders(pagePolicy: rendered.plan.pagePolicy))
         router.add(middleware: AllowedHosts(listeningOn: options.host, allowing: options.allowedHosts))
+        if let live {
+            router.add(middleware: LiveReload(live: live))
+        }
         router.add(middleware: files)
-        router.add(middleware: ServerParameters(files: files, route: route, customerId: options.customerId, payin: pendingPayin,
-                                                logger: logger))
+        router.add(middleware: ServedPages(files: files, route: route, customerId: options.customerId, payin: pendingPayin,
+                                           live: live, logger: logger))
         router.add(middleware: FileMiddleware(rendered.folders.public.url.path, searchForIndexHtml: true, logger: logger))
         let session: TokenRouteSession = .signedIn(customerId: options.customerId, payin: pendingPayin)
         route.add(to: router, path: tokenPath) { _, _ in session }
@@ -46,19 +76,24 @@ struct ServeServer: AsyncParsableCommand {
         let served = rendered.folders.public.display + "/" + (rendered.manifest.deploymentName.map { " (deployment \($0))" } ?? "")
         let host = options.host
         let noCustomer = options.customerId == nil
-        let app = Application(
+        let watching = live != nil
+        return Application(
             router: router,
             server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionDeadline(deadline: .seconds(15)), ClosingConnections()])),
-            configuration: .init(address: .hostname(host, port: options.port), serverName: "dropin"),
+            configuration: .init(address: .hostname(host, port: port), serverName: "dropin"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
+                await live?.serving(on: port)
                 Console().out("Serving \(served) at http://\(host):\(port)/ with the token route at POST \(tokenPath)\n")
+                guard firstStart else { return }
                 if noCustomer {
                     Console().out("No customer is set: the route refuses every token but customer.create (403 No customer). Pass --customer-id ID to stand in for your app's signed-in customer.\n")
                 }
+                if watching {
+                    Console().out("Watching the manifest and templates: a change builds again and reloads the open pages (--no-watch to stop)\n")
+                }
             },
             logger: logger)
-        try await app.runService()
     }
 
     private var pendingPayin: PendingPayin? {

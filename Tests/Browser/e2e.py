@@ -87,6 +87,13 @@ def check(name, condition, detail=""):
     print(("ok    " if condition else "FAIL  ") + name + ("" if condition else ": " + str(detail)))
 
 
+def summary():
+    """Prints the tally of the checks; the exit status."""
+    passed, failed = results.count(True), results.count(False)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
 def start_double():
     """Serves the double over TLS on loopback; returns the port."""
     folder = tempfile.mkdtemp(prefix="dropin-double-")
@@ -340,9 +347,7 @@ def main():
     finally:
         driver.quit()
     check_unreachable_cdn(arguments)
-    passed, failed = results.count(True), results.count(False)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -164,9 +164,7 @@ def main():
                           {"tokens": sorted(element["tokens"]), "failures": element["failures"]})
     finally:
         driver.quit()
-    passed, failed = e2e.results.count(True), e2e.results.count(False)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return e2e.summary()
 
 
 if __name__ == "__main__":

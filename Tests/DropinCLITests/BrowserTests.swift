@@ -48,4 +48,23 @@ struct BrowserTests {
         #expect(outcome.stdout.contains(" passed, 0 failed"))
         #expect(outcome.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok    ") }.count == 24, "\(outcome.stdout)")
     }
+
+    /// `dropin serve` watching (Tests/Browser/reload.py): an open page reloads itself after a
+    /// manifest edit, shows the build's error while the manifest is broken and recovers once it
+    /// is fixed, with no CSP violation.
+    @Test func anOpenPageReloadsAfterAnEditAndShowsABrokenBuild() async throws {
+        _ = try requireTool("chromium")
+        _ = try requireTool("chromedriver")
+        let python = try requireTool("python3")
+        let example = try await ServedExample.start()
+        defer { example.stop() }
+        let outcome = try await runOffPool(python, [
+            repositoryRoot.appendingPathComponent("Tests/Browser/reload.py").path,
+            "--site", example.serve.url, "--manifest", example.scratch.url.appendingPathComponent("dropin.yml").path,
+            "--page", "onboarding/unverified.html", "--title", "Create your account",
+        ], environment: ["NO_PROXY": "127.0.0.1,localhost"])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr.suffix(3000))")
+        #expect(outcome.stdout.contains("7 passed, 0 failed"), "\(outcome.stdout)")
+        #expect(example.serve.log.contains("Changed: building again"), "\(example.serve.log)")
+    }
 }

@@ -10,8 +10,10 @@ struct ServeCommand: ParsableCommand {
         discussion: """
         The token route takes client tokens from Dwolla with DWOLLA_KEY and DWOLLA_SECRET from the \
         environment, for the customer --customer-id names (standing in for your app's session). \
-        With --fake-dwolla it answers tokens itself: no credentials, no network. The server is the \
-        dropin-serve executable, installed beside dropin.
+        With --fake-dwolla it answers tokens itself: no credentials, no network. It builds again \
+        when the manifest or a template changes, and the open pages reload; while the manifest is \
+        broken, the pages show its errors. The server is the dropin-serve executable, installed \
+        beside dropin.
         """)
 
     @OptionGroup var options: ServeOptions

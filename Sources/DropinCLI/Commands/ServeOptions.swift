@@ -37,6 +37,9 @@ package struct ServeOptions: ParsableArguments {
     @Option(name: .customLong("payin-amount"), help: "The pending pay-in's amount in US dollars, such as 25.00.")
     package var payinAmount: String?
 
+    @Flag(inversion: .prefixedNo, help: "Build again when the manifest or a template changes, and reload the open pages.")
+    package var watch = true
+
     @Option(name: .customLong("rate-limit"), help: "Token requests a session may make per minute; 0 turns the limit off.")
     package var rateLimit = 60
 
@@ -72,7 +75,7 @@ package struct ServeOptions: ParsableArguments {
         if let payinDestination, let payinAmount {
             arguments += ["--payin-destination", payinDestination, "--payin-amount", payinAmount]
         }
-        arguments += ["--rate-limit", String(rateLimit)]
+        arguments += ["--rate-limit", String(rateLimit), watch ? "--watch" : "--no-watch"]
         return arguments
     }
 }

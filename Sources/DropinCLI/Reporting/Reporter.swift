@@ -68,13 +68,20 @@ package struct Reporter {
         case .github:
             console.out(report.github())
         case .text:
-            let lines = diagnostics.isEmpty ? [] : source?.lines() ?? []
-            let text = TextDiagnostics(colors: console.colorsStandardError) { location in
-                location.file == source?.file && lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
-            }
-            console.err(diagnostics.map { text.render($0) + (details[$0.location?.file ?? ""] ?? "") }.joined())
-            if tally && !diagnostics.isEmpty { console.err(report.tally + "\n") }
+            console.err(text(diagnostics, source: source, details: details, colors: console.colorsStandardError, tally: tally))
             if let summary { console.out(summary + "\n") }
         }
+    }
+
+    /// The diagnostics as the text format shows them on standard error.
+    package func text(_ diagnostics: [Diagnostic], source: ManifestFile?, details: [String: String] = [:],
+                      colors: Bool = false, tally: Bool = true) -> String {
+        let lines = diagnostics.isEmpty ? [] : source?.lines() ?? []
+        let text = TextDiagnostics(colors: colors) { location in
+            location.file == source?.file && lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
+        }
+        let report = diagnostics.map { text.render($0) + (details[$0.location?.file ?? ""] ?? "") }.joined()
+        guard tally && !diagnostics.isEmpty else { return report }
+        return report + DiagnosticReport(command: command, manifest: manifest, diagnostics: diagnostics).tally + "\n"
     }
 }

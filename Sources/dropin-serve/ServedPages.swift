@@ -4,30 +4,39 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Plays the app's server for the pages' parameters, as an app's own templates would: each page
-/// is served with `<meta name="dropin-param-NAME" content="...">` for its customer (from
-/// --customer-id) and, with a pending pay-in on the command line, for the pay-in's token and
-/// blob, minted on the server for that pay-in (params.js takes those from nowhere else).
+/// Serves each page as the app's server would: with `<meta name="dropin-param-NAME"
+/// content="...">` for its customer (from --customer-id) and, with a pending pay-in on the
+/// command line, for the pay-in's token and blob, minted on the server for that pay-in
+/// (params.js takes those from nowhere else); and, when serve watches, with the script that
+/// reloads it after the next build.
 /// A token costs a call to Dwolla: it is minted only for a page the browser navigates to from
 /// this site or directly (not for an image or frame on another site), within the route's rate
 /// limit; otherwise the page comes without it and says so.
-struct ServerParameters<Context: RequestContext>: RouterMiddleware {
+struct ServedPages<Context: RequestContext>: RouterMiddleware {
     let files: PublicFiles<Context>
     let route: DwollaTokenRoute
     let customerId: String?
     let payin: PendingPayin?
+    /// The builds serve has made, when it watches.
+    let live: LiveBuild?
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .get, let path = request.uri.path.removingPercentEncoding,
-              path.hasSuffix(".html"), files.isServable(request.uri.path),
-              let page = try? String(contentsOfFile: files.root + path, encoding: .utf8),
+              files.isServable(request.uri.path)
+        else { return try await next(request, context) }
+        let file = path.hasSuffix("/") ? path + "index.html" : path
+        guard file.hasSuffix(".html"), let page = try? String(contentsOfFile: files.root + file, encoding: .utf8),
               let head = page.range(of: "</head>")
         else { return try await next(request, context) }
-        let values = await parameterValues(in: page, mayMint: Self.isOwnNavigation(request))
-        guard !values.isEmpty else { return try await next(request, context) }
-        let metas = values.map { "<meta name=\"dropin-param-\(Self.escaped($0.name))\" content=\"\(Self.escaped($0.value))\" />\n" }
-        let served = page.replacingCharacters(in: head.lowerBound..<head.lowerBound, with: metas.joined())
+        var additions = await parameterValues(in: page, mayMint: Self.isOwnNavigation(request)).map {
+            "<meta name=\"dropin-param-\(HTMLText.escaped($0.name))\" content=\"\(HTMLText.escaped($0.value))\" />\n"
+        }
+        if let live {
+            additions.append(await live.scriptTag + "\n")
+        }
+        guard !additions.isEmpty else { return try await next(request, context) }
+        let served = page.replacingCharacters(in: head.lowerBound..<head.lowerBound, with: additions.joined())
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: served)))
     }
@@ -77,11 +86,5 @@ struct ServerParameters<Context: RequestContext>: RouterMiddleware {
             rest = rest[end...]
         }
         return names
-    }
-
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
     }
 }

@@ -1,0 +1,33 @@
+import DropinCLI
+import Foundation
+import ServiceLifecycle
+
+/// Reads the manifest and the templates every 300 ms and builds again when they change. A
+/// failed build is shown on the terminal and in the pages, and watching goes on; a good one
+/// ends the watcher, so that the server stops and starts again with it.
+struct InputWatcher: Service {
+    let builder: ServeBuilder
+    let inputs: WatchedInputs
+    /// What the build being served was made from.
+    let since: WatchedInputs.Contents
+    let live: LiveBuild
+
+    func run() async throws {
+        var last = since
+        while !Task.isShuttingDownGracefully {
+            try await Task.sleep(for: .milliseconds(300))
+            let current = inputs.read()
+            guard current != last else { continue }
+            last = current
+            Console().out("Changed: building again\n")
+            switch builder.build() {
+            case let .built(rendered):
+                await live.succeeded(.init(rendered: rendered, inputs: current))
+                return
+            case let .failed(report, _):
+                await live.failed(report: report)
+                Console().out("The build failed: the pages show why until it succeeds\n")
+            }
+        }
+    }
+}

@@ -28,7 +28,7 @@ struct CheckOutputTests {
     /// A record changed on its own (a merge, a hand) is one line, never a diff of digests.
     @Test func aRecordThatAloneDiffersIsOneLine() throws {
         let scratch = try Scratch()
-        try scratch.write("dropin.yml", "version: 1\nenvironment: sandbox\ntoken: {url: /t}\npages:\n  - {path: p.html, title: P, components: [{component: dwolla-personal-vcr}]}\n")
+        try scratch.write("dropin.yml", "version: 1\nenvironment: sandbox\ntoken: {url: /t}\npages:\n  - {path: p.html, title: P, components: [{component: dwolla-personal-vcr}]}\ndwollaWeb: \"3.0.0\"\n")
         try #require(try dropin("build", in: scratch.url).status == 0)
         let record = try scratch.read("site-private/dropin/owned.json")
         try scratch.write("site-private/dropin/owned.json", record.replacingOccurrences(of: "\"pages\" : 1", with: "\"pages\" : 2"))

@@ -15,7 +15,7 @@ struct FaultTests {
         for index in 0..<pages {
             text += "  - {path: p/\(index).html, title: Page \(index), components: [{component: dwolla-balance-display, attributes: {customerId: {param: customerId}}}]}\n"
         }
-        return text
+        return text + "dwollaWeb: \"3.0.0\"\n"
     }
 
     /// The same manifest built undisturbed elsewhere: what every file must be, if it exists.

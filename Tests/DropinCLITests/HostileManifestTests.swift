@@ -58,6 +58,7 @@ struct HostileManifestTests {
             environment: sandbox
             token: {url: /t}
             pages: [&p {path: a.html, title: A, components: [&c {component: dwolla-personal-vcr, attributes: {firstName: Ada}}, \(components)]}, \(pages)]
+            dwollaWeb: "3.0.0"
 
             """
         let outcome = try validate(Data(text.utf8))
@@ -81,7 +82,7 @@ struct HostileManifestTests {
             token: {url: /t}
             pages:
               - {path: a.html, title: "Bell\\a", components: [{component: dwolla-personal-vcr}]}
-
+            dwollaWeb: "3.0.0"
             """.utf8))
         #expect(outcome.status == 1)
         #expect(try diagnostics(outcome).first?["code"] as? String == "control-character")

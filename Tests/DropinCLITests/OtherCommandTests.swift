@@ -15,7 +15,8 @@ struct OtherCommandTests {
         #expect(created.stdout == "wrote dropin.yml and dropin.schema.json (for editors); check it with `dropin validate`\n")
         let validated = try dropin("validate", in: scratch.url)
         #expect(validated.status == 0)
-        #expect(validated.stderr == "")
+        #expect(validated.stderr == "", "the starter pins dwolla-web, so no unpinned-dwolla-web warning")
+        #expect(try scratch.read("dropin.yml").contains("\ndwollaWeb: \"3.0.0\""))
         // The editor's schema line names a file that is there, and is the schema.
         #expect(try scratch.read("dropin.yml").contains("# yaml-language-server: $schema=dropin.schema.json"))
         #expect(try scratch.read("dropin.schema.json") == (try dropin("schema", in: scratch.url)).stdout)

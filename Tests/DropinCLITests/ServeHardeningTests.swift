@@ -37,7 +37,7 @@ struct ServeHardeningTests {
                       blob: {param: blob}
                       token: {param: token}
                       amount: "25.00"
-
+            dwollaWeb: "3.0.0"
             """)
         try await dwolla.start()
         serve = try ServeProcess(in: scratch.url, arguments: [

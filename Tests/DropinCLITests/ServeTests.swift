@@ -41,7 +41,7 @@ struct ServeTests {
                       customerId: {param: customerId}
                       blob: {param: blob}
                       token: {param: token}
-
+            dwollaWeb: "3.0.0"
             """)
         try await dwolla.start()
     }

@@ -19,7 +19,7 @@ struct TemplateFolderTests {
             token: {url: /t}
             pages:
               - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
-
+            dwollaWeb: "3.0.0"
             """)
     }
 

@@ -21,6 +21,7 @@ struct ValidateCommandTests {
               - component: dwolla-balance-display
                 attributes:
                   customerId: {param: customerId}
+        dwollaWeb: "3.0.0"
 
         """
 
@@ -37,6 +38,7 @@ struct ValidateCommandTests {
                 attributes:
                   customerIdd: {param: customerId}
                   hideZeroBalance: "yes"
+        dwollaWeb: "3.0.0"
 
         """
 
@@ -77,6 +79,17 @@ struct ValidateCommandTests {
         #expect(outcome.stderr.contains("dropin.yml:9:20: warning: dwolla-account-opening has not been in Dwolla's docs"))
         #expect(outcome.stderr.hasSuffix("dropin.yml: 0 errors, 1 warning\n"))
         #expect(outcome.stdout == "dropin.yml is valid: 1 page, 1 component\n")
+    }
+
+    @Test func anUnpinnedDwollaWebIsAWarningThatSaysWhatWasPinned() throws {
+        try scratch.write("dropin.yml", Self.valid.replacingOccurrences(of: "dwollaWeb: \"3.0.0\"\n", with: ""))
+        let outcome = try dropin("build", in: scratch.url)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.hasPrefix("""
+            dropin.yml:1:1: warning: no dwollaWeb: the pages load dwolla-web 3.0.0, the newest this dropin knows, and another \
+            dropin would load another; pin it with dwollaWeb: "3.0.0" at the top level [dwollaWeb]
+            """), "\(outcome.stderr)")
+        #expect(try scratch.read("site/a.html").contains("https://cdn.dwolla.com/v3.0.0/dwolla-web.js"), "the newest known is what the pages load")
     }
 
     @Test func jsonIsAVersionedDocumentOfEveryDiagnostic() throws {

@@ -29,6 +29,7 @@ struct DropinVersionTests {
             environment: sandbox
             token: {url: /t}
             pages: [{path: a.html, title: A, components: [{component: dwolla-balance-display}]}]
+            dwollaWeb: "3.0.0"
             """)
         #expect(result.manifest == nil)
         #expect(result.diagnostics.map(\.code) == ["wrong-dropin-version"])
@@ -47,6 +48,7 @@ struct DropinVersionTests {
                 environment: sandbox
                 token: {url: /t}
                 pages: [{path: a.html, title: A, components: [{component: dwolla-balance-display, attributes: {customerId: {param: c}}}]}]
+                dwollaWeb: "3.0.0"
                 """)
             #expect(result.manifest != nil, "\(requirement): \(result.diagnostics.map(\.message))")
         }

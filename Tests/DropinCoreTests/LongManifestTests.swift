@@ -12,7 +12,7 @@ struct LongManifestTests {
             text += "  - path: p\(index).html\n    title: P\(index)\n    components:\n      - component: dwolla-personal-vcr\n"
             text += broken[index] ?? ""
         }
-        return text
+        return text + dwollaWebPin
     }
 
     @Test func problemsAcrossALongListComeOutInReadingOrderEveryTime() throws {
@@ -50,6 +50,7 @@ struct LongManifestTests {
             environment: sandbox
             token: {url: /t}
             pages: [&p {path: a.html, title: A, components: [&c {component: dwolla-personal-vcr, attributes: {firstName: Ada}}, \(components)]}, \(pages)]
+            dwollaWeb: "3.0.0"
 
             """
         func check() throws -> [String] {

@@ -5,9 +5,14 @@ import Testing
 /// What a valid manifest turns into, and how the model copes with size.
 struct ManifestModelTests {
     @Test func defaultsApplyWhenKeysAreLeftOut() throws {
-        let result = try validate(manifest(components: "  - component: dwolla-personal-vcr"))
+        let result = try validate(manifest(components: "  - component: dwolla-personal-vcr").replacingOccurrences(of: dwollaWebPin, with: ""))
         let model = try #require(result.manifest)
         #expect(model.dwollaWeb.value == Catalog.dwolla.newestVersion.description)
+        // Said, with the line to add: upgrading dropin would otherwise change every page's script.
+        let newest = Catalog.dwolla.newestVersion
+        #expect(result.diagnostics.map(\.summary) == [
+            "1:1 warning unpinned-dwolla-web no dwollaWeb: the pages load dwolla-web \(newest), the newest this dropin knows, and another dropin would load another; pin it with dwollaWeb: \"\(newest)\" at the top level [dwollaWeb]",
+        ])
         #expect(model.output.value == "site")
         #expect(model.styles.value == "styles/dwolla.css")
         #expect(model.token.mode.value == .url)
@@ -45,6 +50,7 @@ struct ManifestModelTests {
 
             """
         }
+        yaml += dwollaWebPin
         // fundingSourceId belongs to micro-deposits-verify only: fix the others by dropping it.
         yaml = yaml.replacingOccurrences(of: """
                   - component: dwolla-balance-display
@@ -81,6 +87,7 @@ struct ManifestModelTests {
             let tag = index == 321 ? "dwolla-balance-displya" : "dwolla-personal-vcr"
             yaml += "  - {path: p\(index).html, title: P, components: [{component: \(tag)}]}\n"
         }
+        yaml += dwollaWebPin
         let result = try validate(yaml)
         #expect(result.diagnostics.map(\.summary) == [
             "326:58 error invalid-value 'dwolla-balance-displya' is not allowed for 'component'; did you mean 'dwolla-balance-display'? [pages[321].components[0].component]",

@@ -15,6 +15,7 @@ struct OneMistakeTests {
             components:
               - component: dwolla-balance-display
                 attributes: {\(attributes)}
+        \(dwollaWebPin)
         """
     }
 

@@ -21,7 +21,7 @@ struct ParamsScriptTests {
                 components:
                   - component: dwolla-personal-vcr
                     attributes: {terms: {param: terms}}
-
+            dwollaWeb: "3.0.0"
             """)
         let built = try project.build()
         #expect(built.succeeded, "\(built.diagnostics.map(\.message))")

@@ -103,7 +103,7 @@ struct QuickCheckTests {
                 components:
                   - component: dwolla-account-opening
                     actions: [customer.create]
-
+            dwollaWeb: "3.0.0"
             """)
         let build = try project.build()
         #expect(build.diagnostics.map(\.code) == ["undocumented-component"])

@@ -8,7 +8,7 @@ func validate(_ yaml: String) throws -> ManifestValidator.Result {
 }
 
 /// A valid manifest of eight lines whose one page's components follow from line 9 on,
-/// indented four more spaces than written.
+/// indented four more spaces than written; then the dwolla-web pin, unless the header has one.
 func manifest(components: String, header: String = "") -> String {
     header + """
     version: 1
@@ -21,7 +21,11 @@ func manifest(components: String, header: String = "") -> String {
         components:
 
     """ + components.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        + "\n" + (header.contains("dwollaWeb:") ? "" : dwollaWebPin)
 }
+
+/// Test manifests pin dwolla-web, as `dropin init` does, unless the pin is what they test.
+let dwollaWebPin = "dwollaWeb: \"3.0.0\"\n"
 
 /// A diagnostic as tests write it: every field that a user sees.
 struct Expected: CustomStringConvertible, Sendable {

@@ -28,6 +28,7 @@ let ruleCases: [RuleCase] = [
             components:
               - component: dwolla-personal-vcr
                 attribute: {}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("unknown-key", "unknown key 'refresh' in token; the keys here are url, mode, csrf", at: 5, 3, path: "token.refresh"),
         Expected("unknown-key", "unknown key 'attribute' in pages[0].components[0]; did you mean 'attributes'?", at: 11, 9,
@@ -41,6 +42,7 @@ let ruleCases: [RuleCase] = [
           - path: a.html
             title: true
             components: dwolla-personal-vcr
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("wrong-type", "'version' must be one of 1, not the text '1'", at: 1, 10, path: "version"),
         Expected("wrong-type", "'environment' must be one of sandbox, production, not a list", at: 2, 14, path: "environment"),
@@ -56,6 +58,7 @@ let ruleCases: [RuleCase] = [
           - title: A
             components:
               - attributes: {}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("missing-key", "missing required key 'environment': add it (one of sandbox, production)", at: 1, 1, path: "environment"),
         Expected("missing-key", "missing required key 'token': add it (a mapping)", at: 1, 1, path: "token"),
@@ -174,6 +177,7 @@ let ruleCases: [RuleCase] = [
           - path: onboarding/../../pay.html
             title: B
             components: [{component: dwolla-personal-vcr}]
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("invalid-page-path",
                  "'path' must be relative to the output folder, not absolute: drop the leading '/' (or '~', or drive)",
@@ -190,6 +194,7 @@ let ruleCases: [RuleCase] = [
           - {path: b.html, title: "B\\u0007", components: [{component: dwolla-personal-vcr}]}
           - {path: c\\d.html, title: "C\\u00A0", components: [{component: dwolla-balance-display, attributes: {customerId: {param: kundennümmer}}}]}
           - {path: d.html, title: D, components: [{component: dwolla-balance-display, attributes: {customerId: {param: customer_Id2}}}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("empty-title", "the page title is empty: give the page a title people will see in their tab", at: 5, 27,
                  path: "pages[0].title"),
@@ -208,6 +213,7 @@ let ruleCases: [RuleCase] = [
           - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
           - {path: a.html, title: B, components: [{component: dwolla-personal-vcr}]}
           - {path: A.html, title: C, components: [{component: dwolla-personal-vcr}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("duplicate-page-path", "two pages have the path 'a.html' (the first on line 5): give each page its own path",
                  at: 6, 12, path: "pages[1].path"),
@@ -223,6 +229,7 @@ let ruleCases: [RuleCase] = [
           - {path: index.html, title: A, components: [{component: dwolla-personal-vcr}]}
           - {path: dropin/x.html, title: B, components: [{component: dwolla-personal-vcr}]}
           - {path: page.htm, title: C, components: [{component: dwolla-personal-vcr}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("invalid-page-path", "'index.html' is the site index dropin writes: choose another path for this page",
                  at: 5, 12, path: "pages[0].path"),
@@ -250,6 +257,7 @@ let ruleCases: [RuleCase] = [
         pages:
           - {path: a.html, title: A, components: [{component: dwolla-personal-vcr, attributes: {terms: "javascript:x", firstName: "javascript:x"}}]}
           - {path: b.html, title: B, components: [{component: dwolla-personal-vcr, attributes: {terms: "javascript:x", privacy: /p}}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("unsafe-url",
                  "'terms' must be an http or https link (or a path starting with '/'), not 'javascript:x': other schemes such as javascript: run code when clicked",
@@ -273,6 +281,7 @@ let ruleCases: [RuleCase] = [
           url: javascript:alert(1)
         pages:
           - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("invalid-token-url",
                  "token.url must be a path starting with '/' or an https URL, not a 'javascript:' URL",
@@ -288,6 +297,7 @@ let ruleCases: [RuleCase] = [
             title: B
             components: [{component: dwolla-personal-vcr}]
         environment: production
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("duplicate-key", "duplicate key 'title' (first given on line 6); YAML keeps only one: remove the other",
                  at: 7, 5, path: "pages[0].title"),
@@ -408,6 +418,7 @@ let ruleCases: [RuleCase] = [
           success: "alert(document.cookie)"
           error: app.onError
         pages: []
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("invalid-path", "'styles' names a stylesheet: end it in .css", at: 3, 9, path: "styles"),
         Expected("invalid-callback",
@@ -431,6 +442,7 @@ let ruleCases: [RuleCase] = [
           csrf: {meta: "csrf token", header: "X-CSRF:1"}
         pages:
           - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("invalid-lang", "'en_US' is not a language tag: write one such as en-US", at: 3, 7, path: "lang"),
         Expected("invalid-public-path",
@@ -461,6 +473,7 @@ let ruleCases: [RuleCase] = [
         token: {url: /t}
         pages:
           - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("invalid-csp", "''x; script-src data:; y'' is not a CSP source: \(cspAdvice)", at: 5, 19, path: "csp.add.default-src[0]"),
         Expected("invalid-csp", "''none'' is not a CSP source: \(cspAdvice)", at: 5, 47, path: "csp.add.default-src[1]"),
@@ -475,6 +488,7 @@ let ruleCases: [RuleCase] = [
         token: {url: "https://x.example;sandbox/api"}
         pages:
           - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("invalid-token-url",
                  "token.url's origin 'https://x.example;sandbox' is not a plain scheme, host and port: write one such as https://api.example.com",
@@ -486,6 +500,7 @@ let ruleCases: [RuleCase] = [
         token: {url: "https://u:p@x.example/api"}
         pages:
           - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("invalid-token-url",
                  "token.url must not carry a user name or password: the pages' policy and every browser would see them",
@@ -499,6 +514,7 @@ let ruleCases: [RuleCase] = [
         token: {url: /t}
         pages:
           - {path: a.html, title: A, components: [{component: dwolla-personal-vcr}]}
+        dwollaWeb: "3.0.0"
         """, expected: [
         Expected("invalid-path", "'templates' must stay inside the manifest's folder: remove the '..' segments", at: 3, 12, path: "templates"),
         Expected("invalid-public-path",

@@ -41,6 +41,9 @@ public struct ManifestValidator: Sendable {
         let environment = decoder.environment(root)
         let dwollaWeb = decoder.dwollaWeb(root)
         let pinned = project.dwollaWeb(dwollaWeb, into: &diagnostics)
+        if root["dwollaWeb"] == nil {
+            diagnostics.append(project.unpinned(dwollaWeb))
+        }
         let output = decoder.output(root), styles = decoder.styles(root)
         let privateOutput = decoder.privateOutput(root, output: output)
         let token = decoder.token(root), callbacks = decoder.callbacks(root)

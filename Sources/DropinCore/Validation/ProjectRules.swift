@@ -33,6 +33,14 @@ struct ProjectRules {
         return version
     }
 
+    /// Left out, dwollaWeb is the newest release this dropin knows, so that upgrading dropin
+    /// would change every page's script without a word.
+    func unpinned(_ defaulted: Located<String>) -> Diagnostic {
+        .warning("unpinned-dwolla-web",
+            "no dwollaWeb: the pages load dwolla-web \(defaulted.value), the newest this dropin knows, and another dropin would load another; pin it with dwollaWeb: \"\(defaulted.value)\" at the top level",
+            at: defaulted.location, path: defaulted.path)
+    }
+
     /// `output` or `privateOutput`: a folder relative to the manifest.
     func folder(_ folder: Located<String>, key: String) -> [Diagnostic] {
         let path = folder.value

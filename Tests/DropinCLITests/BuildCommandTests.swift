@@ -15,7 +15,7 @@ struct BuildCommandTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr == "")
         let lines = outcome.stdout.split(separator: "\n")
-        #expect(Array(lines.prefix(5)) == ["Pages            | 1", "Components       | 1", "Files written    | 10",
+        #expect(Array(lines.prefix(5)) == ["Pages            | 1", "Components       | 1", "Files written    | 14",
                                            "Files unchanged  | 0", "Files removed    | 0"])
         #expect(lines.last?.hasPrefix("Built site/ and site-private/ in ") == true)
         #expect(try scratch.read("site/a.html").contains("<dwolla-balance-display data-dropin-param-customerid=\"customerId\">"))
@@ -25,7 +25,7 @@ struct BuildCommandTests {
         let outcome = try dropin("build", "--dry-run", in: scratch.url)
         #expect(outcome.status == 0)
         #expect(outcome.stdout.hasPrefix("would create site/a.html\nwould create site/dropin/configure.js\n"))
-        #expect(outcome.stdout.contains("Files to write   | 10"))
+        #expect(outcome.stdout.contains("Files to write   | 14"))
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site").path))
     }
 
@@ -40,7 +40,7 @@ struct BuildCommandTests {
         #expect(deployments.first?["pages"] as? Int == 1)
         #expect(deployments.first?["output"] as? String == "site" && deployments.first?["privateOutput"] as? String == "site-private")
         let files = try #require(deployments.first?["files"] as? [String: [String]])
-        #expect(files["created"]?.count == 10)
+        #expect(files["created"]?.count == 14)
         #expect(files["created"]?.contains("site-private/dropin/owned.json") == true)
         #expect(files["removed"] == [])
     }
@@ -64,10 +64,10 @@ struct BuildCommandTests {
         _ = try dropin("build", in: scratch.url)
         let clean = try dropin("check", in: scratch.url)
         #expect(clean.status == 0)
-        #expect(clean.stdout == "site/ and site-private/ are up to date: 10 files checked (against the digests in site-private/dropin/owned.json)\n")
+        #expect(clean.stdout == "site/ and site-private/ are up to date: 14 files checked (against the digests in site-private/dropin/owned.json)\n")
         let full = try dropin("check", "--full", in: scratch.url)
         #expect(full.status == 0)
-        #expect(full.stdout == "site/ and site-private/ are up to date: 10 files checked (rendered and compared)\n")
+        #expect(full.stdout == "site/ and site-private/ are up to date: 14 files checked (rendered and compared)\n")
         for (arguments, way) in [(["check"], "digests"), (["check", "--full"], "rendering")] {
             let json = try parseJSON(try run(dropinBinary, arguments + ["--format", "json"], in: scratch.url).stdout)
             #expect(json["comparedBy"] as? String == way)

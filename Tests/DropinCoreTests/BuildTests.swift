@@ -77,11 +77,11 @@ struct BuildTests {
     @Test func aSecondBuildWritesNothingAndCheckPasses() throws {
         let project = try Project(manifest: Self.manifest)
         let first = try project.build()
-        #expect(first.changes?.count(\.created) == 12)
+        #expect(first.changes?.count(\.created) == 16)
         let dates = try ["site", "site-private"].map(project.modificationDates)
         let second = try project.build()
         #expect(second.changes?.count(\.writes) == 0)
-        #expect(second.changes?.count(\.unchanged) == 12)
+        #expect(second.changes?.count(\.unchanged) == 16)
         #expect(try ["site", "site-private"].map(project.modificationDates) == dates)
         let check = try project.check()
         #expect(check.succeeded, "\(check.diagnostics.map(\.message))")
@@ -192,7 +192,7 @@ struct BuildTests {
         let project = try Project(manifest: Self.manifest)
         let result = try project.build(dryRun: true)
         #expect(result.succeeded)
-        #expect(result.changes?.count(\.created) == 12)
+        #expect(result.changes?.count(\.created) == 16)
         #expect(!project.exists("site"))
     }
 
@@ -281,7 +281,7 @@ struct BuildTests {
 
             """
         let whole = try built(manifest, overriding: TemplateSet.htmlTemplates)
-        #expect(whole.count == 17)
+        #expect(whole.count == 21)
         #expect(try built(manifest) == whole)
         #expect(try built(manifest, overriding: ["page.html", "snippet.html", "index.html"]) == whole)
     }

@@ -111,11 +111,11 @@ struct DeploymentTests {
         let check = try project.check()
         #expect(!check.succeeded)
         let gone = check.diagnostics.filter { $0.code == "should-be-removed" }
-        #expect(gone.count == 11, "\(check.diagnostics.map(\.message))")
+        #expect(gone.count == 15, "\(check.diagnostics.map(\.message))")
         #expect(gone.allSatisfy { $0.message.hasPrefix("the manifest now builds its deployments, not its top-level output") })
         let build = try project.build()
         #expect(build.succeeded, "\(build.diagnostics)")
-        #expect(build.retired.count == 1 && build.retired.first?.changes.count(\.removed) == 11)
+        #expect(build.retired.count == 1 && build.retired.first?.changes.count(\.removed) == 15)
         #expect(build.diagnostics.map(\.code) == ["retired-file-kept"])
         #expect(try project.tree("site").keys.filter { !$0.hasPrefix("staging") && !$0.hasPrefix("production") }.sorted()
                 == ["notes.txt", "styles/dwolla.css"])

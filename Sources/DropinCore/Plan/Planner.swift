@@ -24,7 +24,8 @@ public struct Planner: Sendable {
             files.append(snippetHeadFile(language, names))
             files += parallelMap(pages) { page in self.snippetFile(page, language, names) }
         }
-        files.append(PlannedFile(.public, path: Self.configurePath, content: .template(.configure(configure(manifest, names)))))
+        files.append(PlannedFile(.public, path: Self.configurePath, content: .template(.configure(configure(manifest, names, module: false)))))
+        files += frontEndFiles(manifest, names)
         if pages.contains(where: { $0.deferred }) {
             let context = ParamsContext(header: names.header, checks: paramChecks(pages))
             files.append(PlannedFile(.public, path: Self.paramsPath, content: .template(.params(context))))
@@ -191,10 +192,10 @@ public struct Planner: Sendable {
         language.placeholder(samplePlaceholder).contains { "<>&\"".contains($0) }
     }
 
-    private func configure(_ manifest: Manifest, _ names: SharedValues) -> ConfigureContext {
+    private func configure(_ manifest: Manifest, _ names: SharedValues, module: Bool) -> ConfigureContext {
         ConfigureContext(
-            header: names.header, environment: manifest.environment.value.rawValue,
-            styles: OutputPath.relative(from: Self.configurePath, to: names.styles),
+            header: names.header, module: module, environment: manifest.environment.value.rawValue,
+            styles: module ? names.publicPath + names.styles : OutputPath.relative(from: Self.configurePath, to: names.styles),
             tokenURL: manifest.token.url.value, tokenFunction: manifest.token.mode.value == .function,
             csrfMeta: manifest.token.csrfMeta.value, csrfHeader: manifest.token.csrfHeader.value,
             success: manifest.callbacks.success?.value, error: manifest.callbacks.error?.value,
@@ -256,6 +257,21 @@ public struct Planner: Sendable {
             }
         }
         return checks.sorted { $0.key < $1.key }
+    }
+
+    /// What a front end that bundles its own code takes from dropin (dropin/frontend/ in the
+    /// private folder): the configure code as an ES module, and TypeScript declarations exact for
+    /// the pinned dwolla-web.
+    private func frontEndFiles(_ manifest: Manifest, _ names: SharedValues) -> [PlannedFile] {
+        let pinned = DwollaWebVersion(manifest.dwollaWeb.value).map { min($0, catalog.newestVersion) } ?? catalog.newestVersion
+        let types = TypeDeclarations(catalog: catalog, version: pinned, header: names.header)
+        return [
+            PlannedFile(.private, path: "dropin/frontend/configure.js",
+                        content: .template(.configure(configure(manifest, names, module: true)))),
+            PlannedFile(.private, path: "dropin/frontend/configure.d.ts", content: .text(types.moduleDeclarations)),
+            PlannedFile(.private, path: "dropin/frontend/dwolla-web.d.ts", content: .text(types.dom)),
+            PlannedFile(.private, path: "dropin/frontend/dwolla-web-react.d.ts", content: .text(types.react)),
+        ]
     }
 
     /// The token route's code for one stack: the Node handler from its template, or the Swift

@@ -119,8 +119,11 @@ public final class SnippetHeadContext: Sendable {
 
 public final class ConfigureContext: Sendable {
     public let header: String
+    /// The ES module form for bundlers (an exported `configureDropin()`), instead of the script.
+    public let module: Bool
     public let environment: String
-    /// The stylesheet relative to configure.js, which resolves it against its own address.
+    /// The script's stylesheet is relative to configure.js, which resolves it against its own
+    /// address; the module's is the path the site serves it at, as a bundle moves the module.
     public let styles: String
     public let tokenURL: String
     public let tokenFunction: Bool
@@ -131,9 +134,10 @@ public final class ConfigureContext: Sendable {
     /// `dwolla.configure`'s `userAgent`, when the manifest sets one.
     public let userAgent: String?
 
-    init(header: String, environment: String, styles: String, tokenURL: String, tokenFunction: Bool, csrfMeta: String,
+    init(header: String, module: Bool, environment: String, styles: String, tokenURL: String, tokenFunction: Bool, csrfMeta: String,
          csrfHeader: String, success: String?, error: String?, userAgent: String?) {
         self.header = header
+        self.module = module
         self.environment = environment
         self.styles = styles
         self.tokenURL = tokenURL

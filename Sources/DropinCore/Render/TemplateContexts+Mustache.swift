@@ -113,6 +113,7 @@ extension ConfigureContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "header": return MustacheText(header)
+        case "module": return module
         case "environment": return MustacheText(environment)
         case "styles": return MustacheText(styles)
         case "tokenURL": return MustacheText(tokenURL)

@@ -3,12 +3,17 @@ import Testing
 
 /// Every token route dropin generates answers the committed, language-neutral vectors
 /// (Tests/RouteVectors) the same way: the Swift route as an app mounts it, and the Node route
-/// as the example site holds it. Tests/RouteVectors/run.py starts a fake Dwolla of its own and
+/// as the example site holds it, as CommonJS, as an ES module, and as a Web-standard handler. Tests/RouteVectors/run.py starts a fake Dwolla of its own and
 /// checks each answer, what Dwolla received, and the route's log.
 struct RouteVectorTests {
     enum Implementation: String, CaseIterable, Sendable {
         case swift
+        /// CommonJS, mounted on Node's http.
         case node
+        /// The ES module, mounted on Node's http.
+        case nodeModule
+        /// The ES module's Web-standard handler, each request made a Request.
+        case nodeWeb
     }
 
     static let vectorFiles = ["token-route.json", "token-route-any-amount.json"]
@@ -17,16 +22,21 @@ struct RouteVectorTests {
     func theRoutePassesTheSharedVectors(_ implementation: Implementation, file: String) async throws {
         let python = try requireTool("python3")
         let command: [String]
+        let node = { (file: String) throws -> [String] in
+            [try requireTool("node").path, repositoryRoot.appendingPathComponent("Tests/Node/token-route-harness.js").path,
+             repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/node/\(file)").path]
+        }
         switch implementation {
         case .swift:
             command = [dropinBinary.deletingLastPathComponent().appendingPathComponent("token-route-harness").path]
         case .node:
-            command = [try requireTool("node").path, repositoryRoot.appendingPathComponent("Tests/Node/token-route-harness.js").path,
-                       repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/node/dwolla-token-route.js").path]
+            command = try node("dwolla-token-route.js")
+        case .nodeModule, .nodeWeb:
+            command = try node("dwolla-token-route.mjs")
         }
         let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/RouteVectors/run.py").path,
                                        repositoryRoot.appendingPathComponent("Tests/RouteVectors/\(file)").path, "--"] + command,
-                              environment: ["NO_PROXY": "127.0.0.1,localhost"])
+                              environment: ["NO_PROXY": "127.0.0.1,localhost", "TOKEN_ROUTE_FORM": implementation == .nodeWeb ? "web" : "node"])
         #expect(outcome.status == 0, "\(outcome.stdout.suffix(4000))\(outcome.stderr.suffix(2000))")
         #expect(outcome.stdout.contains(" passed, 0 failed"))
     }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The TypeScript declarations and the ES module dropin writes in dropin/frontend/, compiled by
+/// The TypeScript declarations and the ES module dropin writes in dropin/frontend/, and the Node
+/// token route's declarations, compiled by
 /// TypeScript itself (Debian's node-typescript) against React's own types (Debian's node-react,
 /// @types/react 18): correct use compiles; a misspelt attribute, a missing required one, a wrong
 /// choice and an attribute newer than the pinned dwolla-web each fail with TypeScript's error.
@@ -18,7 +19,8 @@ struct TypeScriptTests {
             tsc = try requireTool("tsc")
             try #require(FileManager.default.fileExists(atPath: TypeScriptTests.reactTypes),
                          "no React types at \(TypeScriptTests.reactTypes): scripts/test installs Debian's node-react")
-            try scratch.write("dropin.yml", ValidateCommandTests.valid.replacingOccurrences(of: "dwollaWeb: \"3.0.0\"", with: "dwollaWeb: \"\(dwollaWeb)\""))
+            try scratch.write("dropin.yml", ValidateCommandTests.valid.replacingOccurrences(of: "dwollaWeb: \"3.0.0\"", with: "dwollaWeb: \"\(dwollaWeb)\"")
+                + "server: [node]\n")
             let build = try dropin("build", in: scratch.url)
             try #require(build.status == 0, "\(build.stderr)")
             try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("node_modules/@types"), withIntermediateDirectories: true)
@@ -42,10 +44,65 @@ struct TypeScriptTests {
             if react {
                 options.merge(["jsx": "react-jsx", "preserveSymlinks": true, "skipLibCheck": true]) { $1 }
             }
+            return try compile(files: files, options: options)
+        }
+
+        func compile(files: [String], options: [String: Any]) throws -> Outcome {
             let config = try JSONSerialization.data(withJSONObject: ["compilerOptions": options, "files": files], options: [.sortedKeys])
             try scratch.write("tsconfig.json", String(decoding: config, as: UTF8.self))
             return try run(tsc, ["-p", scratch.url.path], in: scratch.url)
         }
+    }
+
+    /// A stand-in for @types/node's `node:http`, which Debian does not package: only the two
+    /// classes the route's declarations name.
+    static let nodeHTTP = """
+        declare module "node:http" {
+          export class IncomingMessage { headers: Record<string, string | string[] | undefined>; }
+          export class ServerResponse { end(): void; }
+        }
+
+        """
+
+    static let routeUse = """
+        const node = createTokenRoute({
+          key: "k", secret: "s",
+          session: async (req: IncomingMessage) => ({ signedIn: req.headers.cookie !== undefined, customerId: null }),
+          rateLimit: { requests: 10, perSeconds: 60 },
+        });
+        export const POST: (request: Request) => Promise<Response> = createWebTokenRoute({
+          key: "k", secret: "s", address: () => undefined,
+          session: (request: Request) => ({ signedIn: request.headers.has("cookie"), customerId: "c", payin: null }),
+        });
+        export const minted: Promise<{ token: string; blob: string | null }> = node.payinToken({ customerId: "c", destination: "d", amount: "25.00" });
+        // @ts-expect-error a session must say whether someone is signed in
+        createWebTokenRoute({ key: "k", secret: "s", session: () => ({ customerId: null }) });
+        // @ts-expect-error the rate limit is a window or false, never true
+        createTokenRoute({ key: "k", secret: "s", session: () => ({ signedIn: false, customerId: null }), rateLimit: true });
+
+        """
+
+    @Test func theNodeRouteDeclarationsTypeBothModuleForms() throws {
+        let project = try Project()
+        try project.scratch.write("node-http.d.ts", Self.nodeHTTP)
+        let folder = "./site-private/dropin/server/node/"
+        try project.scratch.write("common.ts", """
+            import type { IncomingMessage } from "node:http";
+            import { createTokenRoute, createWebTokenRoute } from "\(folder)dwolla-token-route";
+            \(Self.routeUse)
+            """)
+        let strict: [String: Any] = ["strict": true, "noEmit": true, "target": "es2020", "lib": ["dom", "es2020"], "types": [String]()]
+        let common = try project.compile(files: ["node-http.d.ts", "common.ts"],
+                                         options: strict.merging(["module": "commonjs", "moduleResolution": "node"]) { $1 })
+        #expect(common.status == 0, "\(common.stdout)")
+        try project.scratch.write("module.mts", """
+            import type { IncomingMessage } from "node:http";
+            import { createTokenRoute, createWebTokenRoute } from "\(folder)dwolla-token-route.mjs";
+            \(Self.routeUse)
+            """)
+        let module = try project.compile(files: ["node-http.d.ts", "module.mts"],
+                                         options: strict.merging(["module": "node16", "moduleResolution": "node16"]) { $1 })
+        #expect(module.status == 0, "\(module.stdout)")
     }
 
     @Test func correctUseCompiles() throws {

@@ -12,11 +12,16 @@
 //     handler's own (dropin/token-route.json) unless TOKEN_ROUTE_ALLOWLIST names one, and there
 //     is no rate limit unless TOKEN_ROUTE_RATE_LIMIT sets one.
 //
+// HANDLER is the CommonJS route (.js) or the ES module (.mjs). With TOKEN_ROUTE_FORM=web the
+// harness mounts the Web-standard handler (createWebTokenRoute) instead, as a framework does:
+// each request becomes a Request, and the Response is written back.
+//
 // It prints "listening at http://127.0.0.1:PORT/" once it listens, and stops on SIGTERM.
 "use strict";
 const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");
+const { Readable } = require("node:stream");
 
 const [handler, positionalApi, positionalTimeout, customerId] = process.argv.slice(2);
 if (!handler) {
@@ -24,7 +29,7 @@ if (!handler) {
   process.exit(2);
 }
 const positional = positionalApi !== undefined;
-const { createTokenRoute } = require(path.resolve(handler));
+const web = process.env.TOKEN_ROUTE_FORM === "web";
 
 const allowlist = process.env.TOKEN_ROUTE_ALLOWLIST
   ? JSON.parse(fs.readFileSync(process.env.TOKEN_ROUTE_ALLOWLIST, "utf8"))
@@ -39,32 +44,59 @@ function rateLimit(text) {
   return { requests, perSeconds };
 }
 
-function session(req) {
-  const header = req.headers["x-test-session"];
-  if (header !== undefined) return JSON.parse(header);
-  if (!positional || req.headers["x-test-signed-out"]) return { signedIn: false };
+// header(name): a request header by its lowercase name, from a Node request or a Web Request.
+function session(header) {
+  const value = header("x-test-session");
+  if (value !== undefined && value !== null) return JSON.parse(value);
+  if (!positional || header("x-test-signed-out")) return { signedIn: false };
   return { signedIn: true, customerId };
 }
 
-const timeout = positional ? positionalTimeout : process.env.TOKEN_ROUTE_TIMEOUT_MS;
-const route = createTokenRoute({
-  key: process.env.DWOLLA_KEY,
-  secret: process.env.DWOLLA_SECRET,
-  api: positional ? positionalApi : process.env.DWOLLA_API,
-  timeoutMs: timeout ? Number(timeout) : undefined,
-  allowlist,
-  rateLimit: rateLimit(process.env.TOKEN_ROUTE_RATE_LIMIT),
-  session,
-});
+// The caller's address, which a Request does not carry: kept aside for each one.
+const addresses = new WeakMap();
 
-const tokenUrl = allowlist ? allowlist.tokenUrl : "/api/dwolla/client-token";
-const server = http.createServer((req, res) => {
-  if (req.url === tokenUrl) return route(req, res);
-  res.writeHead(404);
-  res.end();
-});
-server.listen(0, "127.0.0.1", () => console.log("listening at http://127.0.0.1:" + server.address().port + "/"));
-process.on("SIGTERM", () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-});
+// A Node request as the Request a framework would hand the Web handler, and its Response back.
+async function viaWebHandler(route, req, res) {
+  const headers = new Headers();
+  for (let index = 0; index < req.rawHeaders.length; index += 2) headers.append(req.rawHeaders[index], req.rawHeaders[index + 1]);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const request = new Request("http://127.0.0.1" + req.url, {
+    method: req.method, headers, body: hasBody ? Readable.toWeb(req) : undefined, duplex: "half",
+  });
+  addresses.set(request, req.socket.remoteAddress);
+  const response = await route(request);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+async function main() {
+  const module = await import(path.resolve(handler));
+  const { createTokenRoute, createWebTokenRoute } = module.createTokenRoute ? module : module.default;
+  const timeout = positional ? positionalTimeout : process.env.TOKEN_ROUTE_TIMEOUT_MS;
+  const options = {
+    key: process.env.DWOLLA_KEY,
+    secret: process.env.DWOLLA_SECRET,
+    api: positional ? positionalApi : process.env.DWOLLA_API,
+    timeoutMs: timeout ? Number(timeout) : undefined,
+    allowlist,
+    rateLimit: rateLimit(process.env.TOKEN_ROUTE_RATE_LIMIT),
+  };
+  const route = web
+    ? createWebTokenRoute({ ...options, session: (request) => session((name) => request.headers.get(name)),
+                            address: (request) => addresses.get(request) })
+    : createTokenRoute({ ...options, session: (req) => session((name) => req.headers[name]) });
+
+  const tokenUrl = allowlist ? allowlist.tokenUrl : "/api/dwolla/client-token";
+  const server = http.createServer((req, res) => {
+    if (req.url === tokenUrl) return web ? viaWebHandler(route, req, res) : route(req, res);
+    res.writeHead(404);
+    res.end();
+  });
+  server.listen(0, "127.0.0.1", () => console.log("listening at http://127.0.0.1:" + server.address().port + "/"));
+  process.on("SIGTERM", () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}
+
+main();

@@ -279,8 +279,16 @@ public struct Planner: Sendable {
     private func serverFiles(_ language: ServerLanguage, _ names: SharedValues) -> [PlannedFile] {
         switch language {
         case .node:
-            return [PlannedFile(.private, path: "dropin/server/node/dwolla-token-route.js",
-                                content: .template(.nodeTokenRoute(HeaderContext(header: names.header))))]
+            let folder = "dropin/server/node/"
+            let declarations = "// \(names.header)\n" + NodeTokenRouteDeclarations.text
+            return [
+                PlannedFile(.private, path: folder + "dwolla-token-route.js",
+                            content: .template(.nodeTokenRoute(NodeTokenRouteContext(header: names.header, module: false)))),
+                PlannedFile(.private, path: folder + "dwolla-token-route.d.ts", content: .text(declarations)),
+                PlannedFile(.private, path: folder + "dwolla-token-route.mjs",
+                            content: .template(.nodeTokenRoute(NodeTokenRouteContext(header: names.header, module: true)))),
+                PlannedFile(.private, path: folder + "dwolla-token-route.d.mts", content: .text(declarations)),
+            ]
         case .swift:
             return EmbeddedTemplates.tokenRouteSources.map { file in
                 PlannedFile(.private, path: "dropin/server/swift/\(file.name)", content: .text("// \(names.header)\n" + file.text))

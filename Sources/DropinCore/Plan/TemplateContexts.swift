@@ -187,12 +187,15 @@ public final class ParamCheck: Sendable {
     }
 }
 
-/// A file that shows nothing of the manifest but the header.
-public final class HeaderContext: Sendable {
+/// The Node token route, which shows nothing of the manifest but the header (it reads the
+/// allowlist at run time), as CommonJS or as an ES module.
+public final class NodeTokenRouteContext: Sendable {
     public let header: String
+    public let module: Bool
 
-    init(header: String) {
+    init(header: String, module: Bool) {
         self.header = header
+        self.module = module
     }
 }
 

@@ -8,7 +8,7 @@ public enum TemplateInput: Sendable {
     case configure(ConfigureContext)
     case params(ParamsContext)
     case stylesheet(StylesheetContext)
-    case nodeTokenRoute(HeaderContext)
+    case nodeTokenRoute(NodeTokenRouteContext)
 
     /// The template's name, as in Templates/ without `.mustache`.
     public var template: String {

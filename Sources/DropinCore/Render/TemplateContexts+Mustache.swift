@@ -151,9 +151,13 @@ extension ParamCheck: MustacheParent {
     }
 }
 
-extension HeaderContext: MustacheParent {
+extension NodeTokenRouteContext: MustacheParent {
     public func child(named name: String) -> Any? {
-        name == "header" ? MustacheText(header) : nil
+        switch name {
+        case "header": return MustacheText(header)
+        case "module": return module
+        default: return nil
+        }
     }
 }
 

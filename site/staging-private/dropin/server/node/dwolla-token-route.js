@@ -28,10 +28,20 @@
 //   // pending pay-in, and renders the token and blob into the page's meta tags.
 //   req.session.checkout = { destination: seller.fundingSourceUrl, amount: "25.00" };
 //   const { token, blob } = await route.payinToken({ customerId: req.user.dwollaId, ...req.session.checkout });
+//
+// A Web-standard handler, (Request) => Promise<Response>, for Next.js App Router, Remix, Hono,
+// Deno and Bun; its session function gets the Request, and address(request), optional, names
+// the caller for the rate limit of a session without id or customer:
+//
+//   import { createWebTokenRoute } from "./dropin/server/node/dwolla-token-route.mjs";
+//   const route = createWebTokenRoute({ key, secret, session: async (request) => ({ ... }) });
+//   export const POST = route;                                   // app/api/dwolla/client-token/route.ts
 "use strict";
 
 const path = require("node:path");
 const fs = require("node:fs");
+
+const here = __dirname;
 
 const MAXIMUM_BODY = 16 * 1024;
 const MAXIMUM_HREF = 1000;
@@ -156,16 +166,17 @@ function dollars(value) {
   return (match[1].replace(/^0+(?=[0-9])/, "")) + "." + (match[2] || "").padEnd(2, "0");
 }
 
-function crossSite(req) {
-  if (req.headers["sec-fetch-site"] === "cross-site") return true;
-  const origin = req.headers.origin;
+// header(name) is a request header by its lowercase name, or undefined.
+function crossSite(header) {
+  if (header("sec-fetch-site") === "cross-site") return true;
+  const origin = header("origin");
   if (origin === undefined) return false;
-  const host = req.headers.host;
+  const host = header("host");
   return !host || (origin !== "http://" + host && origin !== "https://" + host);
 }
 
-function declaredLength(req) {
-  const length = Number(req.headers["content-length"]);
+function declaredLength(header) {
+  const length = Number(header("content-length"));
   return Number.isFinite(length) ? length : 0;
 }
 
@@ -192,7 +203,7 @@ function createDwollaClient({ api, key, secret, timeoutMs }) {
     if (cached && cached.renewAt > Date.now()) return cached.token;
     if (!renewal) {
       renewal = (async () => {
-        const basic = Buffer.from(key + ":" + secret).toString("base64");
+        const basic = btoa(key + ":" + secret);
         const { status, body } = await call("/token", {
           method: "POST",
           headers: { Authorization: "Basic " + basic, "Content-Type": "application/x-www-form-urlencoded" },
@@ -298,7 +309,7 @@ function createRateLimiter(limit) {
 
 function createTokenRoute(options) {
   const allowlist = options.allowlist ||
-    JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "token-route.json"), "utf8"));
+    JSON.parse(fs.readFileSync(path.join(here, "..", "..", "token-route.json"), "utf8"));
   if (!options.key || !options.secret) throw new Error("createTokenRoute needs the Dwolla key and secret");
   if (typeof options.session !== "function") throw new Error("createTokenRoute needs a session(req) function");
   // Dwolla names customers and funding sources by URLs of the environment's API; requests may
@@ -470,16 +481,43 @@ function createTokenRoute(options) {
     return ownersOf(customerId, () => dwolla.beneficialOwners(customerId));
   }
 
-  // The body as text, or a problem (steps 3 and 4).
+  // A Node request's body as text, or a problem (steps 3 and 4).
   async function readRequest(req) {
     // Express middleware may have parsed the body already.
     if (req.body !== undefined && req.readableEnded) {
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.from(typeof req.body === "string" ? req.body : JSON.stringify(req.body));
       return bytes.length > MAXIMUM_BODY ? tooLarge() : decoded(bytes);
     }
-    if (declaredLength(req) > MAXIMUM_BODY) return tooLarge();
+    if (declaredLength((name) => req.headers[name]) > MAXIMUM_BODY) return tooLarge();
     const bytes = await readBytes(req);
     return bytes === null ? tooLarge() : decoded(bytes);
+  }
+
+  // A Web Request's body, the same way: no more than MAXIMUM_BODY bytes are ever read.
+  async function readWebRequest(request) {
+    if (declaredLength((name) => request.headers.get(name) ?? undefined) > MAXIMUM_BODY) return tooLarge();
+    const chunks = [];
+    let size = 0;
+    if (request.body) {
+      const reader = request.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > MAXIMUM_BODY) {
+          reader.cancel().catch(() => {});
+          return tooLarge();
+        }
+        chunks.push(value);
+      }
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return decoded(bytes);
   }
 
   function decoded(bytes) {
@@ -508,44 +546,65 @@ function createTokenRoute(options) {
     });
   }
 
-  function send(res, result) {
+  function answerHeaders(result) {
     const headers = { "Cache-Control": "no-store", ...result.headers };
     headers["Content-Type"] = result.status === 200 ? "application/json" : "application/problem+json";
-    // With Connection: close, Node closes the connection once the answer is out, unread body and all.
-    res.writeHead(result.status, headers);
-    res.end(JSON.stringify(result.body));
+    return headers;
   }
 
-  async function tokenRoute(req, res) {
+  // Steps 1 to 13 for one request, whatever serves it: its method, header(name), body() (text
+  // or a problem), the caller's address and session().
+  async function respond(exchange) {
     try {
-      if (req.method !== "POST") {
-        send(res, problem(405, "Method not allowed", "The token route answers POST only.", { Allow: "POST" }));
-        return;
+      if (exchange.method !== "POST") {
+        return problem(405, "Method not allowed", "The token route answers POST only.", { Allow: "POST" });
       }
-      if (crossSite(req)) {
+      if (crossSite(exchange.header)) {
         log("notice", "cross-site token request refused", { status: 403 });
-        send(res, problem(403, "Cross-site request", "The token route answers only its own site's pages."));
-        return;
+        return problem(403, "Cross-site request", "The token route answers only its own site's pages.");
       }
-      const body = await readRequest(req);
+      const body = await exchange.body();
       if (body.status) {
         log("notice", "token request refused", { status: body.status, detail: loggable(body.body.detail) });
-        send(res, body);
-        return;
+        return body;
       }
       const request = parseRequest(body.text);
       if (request.status) {
         log("notice", "token request refused", { status: 400, detail: loggable(request.body.detail) });
-        send(res, request);
-        return;
+        return request;
       }
-      const address = req.socket && req.socket.remoteAddress;
-      send(res, await answer(request, await options.session(req), address));
+      return await answer(request, await exchange.session(), exchange.address);
     } catch (error) {
       log("error", "token route failed", { reason: loggable(error.message) });
-      send(res, problem(502, "Dwolla failed", DWOLLA_FAILED));
+      return problem(502, "Dwolla failed", DWOLLA_FAILED);
     }
   }
+
+  // Node's http (and Express): (req, res).
+  async function tokenRoute(req, res) {
+    const result = await respond({
+      method: req.method,
+      header: (name) => req.headers[name],
+      body: () => readRequest(req),
+      address: req.socket && req.socket.remoteAddress,
+      session: () => options.session(req),
+    });
+    // With Connection: close, Node closes the connection once the answer is out, unread body and all.
+    res.writeHead(result.status, answerHeaders(result));
+    res.end(JSON.stringify(result.body));
+  }
+
+  // The Web platform's (Request) => Promise<Response>.
+  tokenRoute.fetch = async function fetchTokenRoute(request) {
+    const result = await respond({
+      method: request.method,
+      header: (name) => request.headers.get(name) ?? undefined,
+      body: () => readWebRequest(request),
+      address: options.address ? options.address(request) : undefined,
+      session: () => options.session(request),
+    });
+    return new Response(JSON.stringify(result.body), { status: result.status, headers: answerHeaders(result) });
+  };
 
   // The token and blob for the pay-in page, for a pay-in the app's server has decided. It
   // throws when the manifest does not allow it or Dwolla does not answer.
@@ -573,4 +632,12 @@ function createTokenRoute(options) {
   return tokenRoute;
 }
 
-module.exports = { createTokenRoute };
+// The same route as a Web-standard handler, with payinToken beside it.
+function createWebTokenRoute(options) {
+  const route = createTokenRoute(options);
+  const handler = (request) => route.fetch(request);
+  handler.payinToken = route.payinToken;
+  return handler;
+}
+
+module.exports = { createTokenRoute, createWebTokenRoute };

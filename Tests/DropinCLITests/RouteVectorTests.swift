@@ -3,7 +3,8 @@ import Testing
 
 /// Every token route dropin generates answers the committed, language-neutral vectors
 /// (Tests/RouteVectors) the same way: the Swift route as an app mounts it, and the Node route
-/// as the example site holds it, as CommonJS, as an ES module, and as a Web-standard handler. Tests/RouteVectors/run.py starts a fake Dwolla of its own and
+/// as the example site holds it, as CommonJS, as an ES module, and as a Web-standard handler;
+/// the Python route as a WSGI and as an ASGI app. Tests/RouteVectors/run.py starts a fake Dwolla of its own and
 /// checks each answer, what Dwolla received, and the route's log.
 struct RouteVectorTests {
     enum Implementation: String, CaseIterable, Sendable {
@@ -14,6 +15,9 @@ struct RouteVectorTests {
         case nodeModule
         /// The ES module's Web-standard handler, each request made a Request.
         case nodeWeb
+        /// The Python route as a WSGI app, and as an ASGI app.
+        case pythonWSGI
+        case pythonASGI
     }
 
     static let vectorFiles = ["token-route.json", "token-route-any-amount.json"]
@@ -33,6 +37,10 @@ struct RouteVectorTests {
             command = try node("dwolla-token-route.js")
         case .nodeModule, .nodeWeb:
             command = try node("dwolla-token-route.mjs")
+        case .pythonWSGI, .pythonASGI:
+            command = [python.path, repositoryRoot.appendingPathComponent("Tests/Python/token_route_harness.py").path,
+                       repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/python/dwolla_token_route.py").path,
+                       implementation == .pythonWSGI ? "wsgi" : "asgi"]
         }
         let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/RouteVectors/run.py").path,
                                        repositoryRoot.appendingPathComponent("Tests/RouteVectors/\(file)").path, "--"] + command,

@@ -130,6 +130,8 @@ public enum ServerLanguage: String, CaseIterable, Sendable {
     case node
     /// A Hummingbird 2 route.
     case swift
+    /// A WSGI app with an ASGI form, for Python 3.9+.
+    case python
 }
 
 /// A server template language the page snippets are written for.

@@ -283,12 +283,15 @@ public struct Planner: Sendable {
             let declarations = "// \(names.header)\n" + NodeTokenRouteDeclarations.text
             return [
                 PlannedFile(.private, path: folder + "dwolla-token-route.js",
-                            content: .template(.nodeTokenRoute(NodeTokenRouteContext(header: names.header, module: false)))),
+                            content: .template(.nodeTokenRoute(TokenRouteCodeContext(header: names.header, module: false)))),
                 PlannedFile(.private, path: folder + "dwolla-token-route.d.ts", content: .text(declarations)),
                 PlannedFile(.private, path: folder + "dwolla-token-route.mjs",
-                            content: .template(.nodeTokenRoute(NodeTokenRouteContext(header: names.header, module: true)))),
+                            content: .template(.nodeTokenRoute(TokenRouteCodeContext(header: names.header, module: true)))),
                 PlannedFile(.private, path: folder + "dwolla-token-route.d.mts", content: .text(declarations)),
             ]
+        case .python:
+            return [PlannedFile(.private, path: "dropin/server/python/dwolla_token_route.py",
+                                content: .template(.pythonTokenRoute(TokenRouteCodeContext(header: names.header, module: false))))]
         case .swift:
             return EmbeddedTemplates.tokenRouteSources.map { file in
                 PlannedFile(.private, path: "dropin/server/swift/\(file.name)", content: .text("// \(names.header)\n" + file.text))

@@ -187,9 +187,9 @@ public final class ParamCheck: Sendable {
     }
 }
 
-/// The Node token route, which shows nothing of the manifest but the header (it reads the
-/// allowlist at run time), as CommonJS or as an ES module.
-public final class NodeTokenRouteContext: Sendable {
+/// A token route's code, which shows nothing of the manifest but the header (it reads the
+/// allowlist at run time); for Node, as CommonJS or as an ES module.
+public final class TokenRouteCodeContext: Sendable {
     public let header: String
     public let module: Bool
 

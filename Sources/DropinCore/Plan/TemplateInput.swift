@@ -8,7 +8,8 @@ public enum TemplateInput: Sendable {
     case configure(ConfigureContext)
     case params(ParamsContext)
     case stylesheet(StylesheetContext)
-    case nodeTokenRoute(NodeTokenRouteContext)
+    case nodeTokenRoute(TokenRouteCodeContext)
+    case pythonTokenRoute(TokenRouteCodeContext)
 
     /// The template's name, as in Templates/ without `.mustache`.
     public var template: String {
@@ -21,6 +22,7 @@ public enum TemplateInput: Sendable {
         case .params: "params.js"
         case .stylesheet: "styles.css"
         case .nodeTokenRoute: "token-route.js"
+        case .pythonTokenRoute: "token-route.py"
         }
     }
 }

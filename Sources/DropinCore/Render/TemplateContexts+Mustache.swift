@@ -14,7 +14,7 @@ extension TemplateInput {
         case .configure(let context): context
         case .params(let context): context
         case .stylesheet(let context): context
-        case .nodeTokenRoute(let context): context
+        case .nodeTokenRoute(let context), .pythonTokenRoute(let context): context
         }
     }
 }
@@ -151,7 +151,7 @@ extension ParamCheck: MustacheParent {
     }
 }
 
-extension NodeTokenRouteContext: MustacheParent {
+extension TokenRouteCodeContext: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "header": return MustacheText(header)

@@ -4,7 +4,7 @@ import Testing
 /// Every token route dropin generates answers the committed, language-neutral vectors
 /// (Tests/RouteVectors) the same way: the Swift route as an app mounts it, and the Node route
 /// as the example site holds it, as CommonJS, as an ES module, and as a Web-standard handler;
-/// the Python route as a WSGI and as an ASGI app. Tests/RouteVectors/run.py starts a fake Dwolla of its own and
+/// the Python route as a WSGI and as an ASGI app; the Ruby route as a Rack app. Tests/RouteVectors/run.py starts a fake Dwolla of its own and
 /// checks each answer, what Dwolla received, and the route's log.
 struct RouteVectorTests {
     enum Implementation: String, CaseIterable, Sendable {
@@ -18,6 +18,8 @@ struct RouteVectorTests {
         /// The Python route as a WSGI app, and as an ASGI app.
         case pythonWSGI
         case pythonASGI
+        /// The Ruby route as a Rack app.
+        case ruby
     }
 
     static let vectorFiles = ["token-route.json", "token-route-any-amount.json"]
@@ -41,6 +43,9 @@ struct RouteVectorTests {
             command = [python.path, repositoryRoot.appendingPathComponent("Tests/Python/token_route_harness.py").path,
                        repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/python/dwolla_token_route.py").path,
                        implementation == .pythonWSGI ? "wsgi" : "asgi"]
+        case .ruby:
+            command = [try requireTool("ruby").path, repositoryRoot.appendingPathComponent("Tests/Ruby/token_route_harness.rb").path,
+                       repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/ruby/dwolla_token_route.rb").path]
         }
         let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/RouteVectors/run.py").path,
                                        repositoryRoot.appendingPathComponent("Tests/RouteVectors/\(file)").path, "--"] + command,

@@ -132,6 +132,8 @@ public enum ServerLanguage: String, CaseIterable, Sendable {
     case swift
     /// A WSGI app with an ASGI form, for Python 3.9+.
     case python
+    /// A Rack app, for Ruby 3.0+.
+    case ruby
 }
 
 /// A server template language the page snippets are written for.

@@ -292,6 +292,9 @@ public struct Planner: Sendable {
         case .python:
             return [PlannedFile(.private, path: "dropin/server/python/dwolla_token_route.py",
                                 content: .template(.pythonTokenRoute(TokenRouteCodeContext(header: names.header, module: false))))]
+        case .ruby:
+            return [PlannedFile(.private, path: "dropin/server/ruby/dwolla_token_route.rb",
+                                content: .template(.rubyTokenRoute(TokenRouteCodeContext(header: names.header, module: false))))]
         case .swift:
             return EmbeddedTemplates.tokenRouteSources.map { file in
                 PlannedFile(.private, path: "dropin/server/swift/\(file.name)", content: .text("// \(names.header)\n" + file.text))

@@ -10,6 +10,7 @@ public enum TemplateInput: Sendable {
     case stylesheet(StylesheetContext)
     case nodeTokenRoute(TokenRouteCodeContext)
     case pythonTokenRoute(TokenRouteCodeContext)
+    case rubyTokenRoute(TokenRouteCodeContext)
 
     /// The template's name, as in Templates/ without `.mustache`.
     public var template: String {
@@ -23,6 +24,7 @@ public enum TemplateInput: Sendable {
         case .stylesheet: "styles.css"
         case .nodeTokenRoute: "token-route.js"
         case .pythonTokenRoute: "token-route.py"
+        case .rubyTokenRoute: "token-route.rb"
         }
     }
 }

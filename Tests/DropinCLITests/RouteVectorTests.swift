@@ -4,7 +4,7 @@ import Testing
 /// Every token route dropin generates answers the committed, language-neutral vectors
 /// (Tests/RouteVectors) the same way: the Swift route as an app mounts it, and the Node route
 /// as the example site holds it, as CommonJS, as an ES module, and as a Web-standard handler;
-/// the Python route as a WSGI and as an ASGI app; the Ruby route as a Rack app. Tests/RouteVectors/run.py starts a fake Dwolla of its own and
+/// the Python route as a WSGI and as an ASGI app; the Ruby route as a Rack app; the PHP route. Tests/RouteVectors/run.py starts a fake Dwolla of its own and
 /// checks each answer, what Dwolla received, and the route's log.
 struct RouteVectorTests {
     enum Implementation: String, CaseIterable, Sendable {
@@ -20,6 +20,8 @@ struct RouteVectorTests {
         case pythonASGI
         /// The Ruby route as a Rack app.
         case ruby
+        /// The PHP route's respond(), each connection in a process of its own as php-fpm runs it.
+        case php
     }
 
     static let vectorFiles = ["token-route.json", "token-route-any-amount.json"]
@@ -46,6 +48,9 @@ struct RouteVectorTests {
         case .ruby:
             command = [try requireTool("ruby").path, repositoryRoot.appendingPathComponent("Tests/Ruby/token_route_harness.rb").path,
                        repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/ruby/dwolla_token_route.rb").path]
+        case .php:
+            command = [try requireTool("php").path, repositoryRoot.appendingPathComponent("Tests/PHP/token_route_harness.php").path,
+                       repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/php/DwollaTokenRoute.php").path]
         }
         let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/RouteVectors/run.py").path,
                                        repositoryRoot.appendingPathComponent("Tests/RouteVectors/\(file)").path, "--"] + command,

@@ -134,6 +134,8 @@ public enum ServerLanguage: String, CaseIterable, Sendable {
     case python
     /// A Rack app, for Ruby 3.0+.
     case ruby
+    /// A handler for plain PHP 8.1+ that a framework's controller can call.
+    case php
 }
 
 /// A server template language the page snippets are written for.

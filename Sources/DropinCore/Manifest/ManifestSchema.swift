@@ -41,7 +41,7 @@ public enum ManifestSchema {
             Field("partials", .array("Template languages to write page snippets for, under dropin/partials/ in the private folder.",
                                      of: .string(choices: PartialLanguage.allCases.map(\.rawValue)))),
             Field("csp", csp),
-            Field("server", .array("Token route code to write under dropin/server/ in the private folder: node, swift, python, ruby.",
+            Field("server", .array("Token route code to write under dropin/server/ in the private folder: node, swift, python, ruby, php.",
                                    of: .string(choices: ServerLanguage.allCases.map(\.rawValue)))),
             Field("token", token, required: true),
             Field("callbacks", callbacks),

@@ -295,6 +295,9 @@ public struct Planner: Sendable {
         case .ruby:
             return [PlannedFile(.private, path: "dropin/server/ruby/dwolla_token_route.rb",
                                 content: .template(.rubyTokenRoute(TokenRouteCodeContext(header: names.header, module: false))))]
+        case .php:
+            return [PlannedFile(.private, path: "dropin/server/php/DwollaTokenRoute.php",
+                                content: .template(.phpTokenRoute(TokenRouteCodeContext(header: names.header, module: false))))]
         case .swift:
             return EmbeddedTemplates.tokenRouteSources.map { file in
                 PlannedFile(.private, path: "dropin/server/swift/\(file.name)", content: .text("// \(names.header)\n" + file.text))

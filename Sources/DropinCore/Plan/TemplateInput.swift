@@ -11,6 +11,7 @@ public enum TemplateInput: Sendable {
     case nodeTokenRoute(TokenRouteCodeContext)
     case pythonTokenRoute(TokenRouteCodeContext)
     case rubyTokenRoute(TokenRouteCodeContext)
+    case phpTokenRoute(TokenRouteCodeContext)
 
     /// The template's name, as in Templates/ without `.mustache`.
     public var template: String {
@@ -25,6 +26,7 @@ public enum TemplateInput: Sendable {
         case .nodeTokenRoute: "token-route.js"
         case .pythonTokenRoute: "token-route.py"
         case .rubyTokenRoute: "token-route.rb"
+        case .phpTokenRoute: "token-route.php"
         }
     }
 }

@@ -14,7 +14,7 @@ extension TemplateInput {
         case .configure(let context): context
         case .params(let context): context
         case .stylesheet(let context): context
-        case .nodeTokenRoute(let context), .pythonTokenRoute(let context), .rubyTokenRoute(let context): context
+        case .nodeTokenRoute(let context), .pythonTokenRoute(let context), .rubyTokenRoute(let context), .phpTokenRoute(let context): context
         }
     }
 }

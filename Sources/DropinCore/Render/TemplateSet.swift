@@ -30,6 +30,7 @@ public struct TemplateSet: Sendable {
         "params.js": "fills in page parameters from the address (dropin/params.js)",
         "styles.css": "the stylesheet starting point, written once and then yours",
         "token-route.js": "the token route for Node 18+ (dropin/server/node/), with server: [node]",
+        "token-route.php": "the token route for PHP 8.1+, plain PHP or a framework's controller (dropin/server/php/), with server: [php]",
         "token-route.rb": "the token route for Ruby 3.0+, a Rack app (dropin/server/ruby/), with server: [ruby]",
         "token-route.py": "the token route for Python 3.9+, WSGI and ASGI (dropin/server/python/), with server: [python]",
     ]

@@ -22,6 +22,35 @@ struct RouteVectorTests {
         case ruby
         /// The PHP route's respond(), each connection in a process of its own as php-fpm runs it.
         case php
+
+        /// How to start this route as Tests/RouteVectors/run.py describes (with `form` as
+        /// TOKEN_ROUTE_FORM), over the example site's output.
+        func command() throws -> [String] {
+            let server = repositoryRoot.appendingPathComponent("site/staging-private/dropin/server")
+            let node = { (file: String) throws -> [String] in
+                [try requireTool("node").path, repositoryRoot.appendingPathComponent("Tests/Node/token-route-harness.js").path,
+                 server.appendingPathComponent("node/\(file)").path]
+            }
+            switch self {
+            case .swift:
+                return [dropinBinary.deletingLastPathComponent().appendingPathComponent("token-route-harness").path]
+            case .node:
+                return try node("dwolla-token-route.js")
+            case .nodeModule, .nodeWeb:
+                return try node("dwolla-token-route.mjs")
+            case .pythonWSGI, .pythonASGI:
+                return [try requireTool("python3").path, repositoryRoot.appendingPathComponent("Tests/Python/token_route_harness.py").path,
+                        server.appendingPathComponent("python/dwolla_token_route.py").path, self == .pythonWSGI ? "wsgi" : "asgi"]
+            case .ruby:
+                return [try requireTool("ruby").path, repositoryRoot.appendingPathComponent("Tests/Ruby/token_route_harness.rb").path,
+                        server.appendingPathComponent("ruby/dwolla_token_route.rb").path]
+            case .php:
+                return [try requireTool("php").path, repositoryRoot.appendingPathComponent("Tests/PHP/token_route_harness.php").path,
+                        server.appendingPathComponent("php/DwollaTokenRoute.php").path]
+            }
+        }
+
+        var form: String { self == .nodeWeb ? "web" : "node" }
     }
 
     static let vectorFiles = ["token-route.json", "token-route-any-amount.json"]
@@ -29,32 +58,10 @@ struct RouteVectorTests {
     @Test(arguments: Implementation.allCases, vectorFiles)
     func theRoutePassesTheSharedVectors(_ implementation: Implementation, file: String) async throws {
         let python = try requireTool("python3")
-        let command: [String]
-        let node = { (file: String) throws -> [String] in
-            [try requireTool("node").path, repositoryRoot.appendingPathComponent("Tests/Node/token-route-harness.js").path,
-             repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/node/\(file)").path]
-        }
-        switch implementation {
-        case .swift:
-            command = [dropinBinary.deletingLastPathComponent().appendingPathComponent("token-route-harness").path]
-        case .node:
-            command = try node("dwolla-token-route.js")
-        case .nodeModule, .nodeWeb:
-            command = try node("dwolla-token-route.mjs")
-        case .pythonWSGI, .pythonASGI:
-            command = [python.path, repositoryRoot.appendingPathComponent("Tests/Python/token_route_harness.py").path,
-                       repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/python/dwolla_token_route.py").path,
-                       implementation == .pythonWSGI ? "wsgi" : "asgi"]
-        case .ruby:
-            command = [try requireTool("ruby").path, repositoryRoot.appendingPathComponent("Tests/Ruby/token_route_harness.rb").path,
-                       repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/ruby/dwolla_token_route.rb").path]
-        case .php:
-            command = [try requireTool("php").path, repositoryRoot.appendingPathComponent("Tests/PHP/token_route_harness.php").path,
-                       repositoryRoot.appendingPathComponent("site/staging-private/dropin/server/php/DwollaTokenRoute.php").path]
-        }
+        let command = try implementation.command()
         let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/RouteVectors/run.py").path,
                                        repositoryRoot.appendingPathComponent("Tests/RouteVectors/\(file)").path, "--"] + command,
-                              environment: ["NO_PROXY": "127.0.0.1,localhost", "TOKEN_ROUTE_FORM": implementation == .nodeWeb ? "web" : "node"])
+                              environment: ["NO_PROXY": "127.0.0.1,localhost", "TOKEN_ROUTE_FORM": implementation.form])
         #expect(outcome.status == 0, "\(outcome.stdout.suffix(4000))\(outcome.stderr.suffix(2000))")
         #expect(outcome.stdout.contains(" passed, 0 failed"))
     }

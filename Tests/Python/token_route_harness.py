@@ -125,7 +125,11 @@ def main():
             elif not body.done:
                 body.read()
 
-        do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _serve
+        def __getattr__(self, name):
+            # Every method reaches the route, as a WSGI or ASGI server passes it on.
+            if name.startswith("do_"):
+                return self._serve
+            raise AttributeError(name)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True

@@ -24,7 +24,8 @@ class Body:
     """The request body as a server streams it: Content-Length bytes, or chunked."""
 
     def __init__(self, rfile, length, chunked):
-        self.rfile, self.remaining, self.chunked, self.buffer, self.done = rfile, length, chunked, b"", False
+        self.rfile, self.remaining, self.chunked, self.buffer = rfile, length, chunked, b""
+        self.done = not chunked and length <= 0
 
     def _fill(self):
         if self.done:
@@ -115,6 +116,9 @@ def main():
             length = self.headers.get("Content-Length")
             body = Body(self.rfile, int(length) if length and length.isdigit() else 0, chunked)
             status, headers, payload = asgi(route, self, body) if form == "asgi" else wsgi(route, self, body, length)
+            # As servers do, a connection whose body the route left unread is closed, and says so.
+            if not body.done and not any(name.lower() == "connection" for name, _ in headers):
+                headers = list(headers) + [("Connection", "close")]
             self.send_response(status)
             for name, value in headers:
                 self.send_header(name, value)
@@ -140,7 +144,7 @@ def main():
 
 def wsgi(route, handler, body, length):
     environ = {"REQUEST_METHOD": handler.command, "PATH_INFO": handler.path, "SCRIPT_NAME": "", "wsgi.input": body,
-               "REMOTE_ADDR": handler.client_address[0], "SERVER_PROTOCOL": "HTTP/1.1"}
+               "wsgi.input_terminated": True, "REMOTE_ADDR": handler.client_address[0], "SERVER_PROTOCOL": "HTTP/1.1"}
     if length is not None:
         environ["CONTENT_LENGTH"] = length
     for name, value in handler.headers.items():

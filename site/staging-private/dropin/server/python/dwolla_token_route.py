@@ -35,6 +35,7 @@
 
 import asyncio
 import base64
+import decimal
 import inspect
 import json
 import os
@@ -134,9 +135,9 @@ def parse_request(text):
     """The body as a dict of action, links, customers, disagree and amount (step 4)."""
     try:
         value = json.loads(text, parse_constant=_refuse_constant)
-    except ValueError:
-        raise malformed("The body must be a JSON object.")
-    if not isinstance(value, dict) or not well_formed(value):
+        if not isinstance(value, dict) or not well_formed(value):
+            raise ValueError("not an object")
+    except (ValueError, RecursionError):
         raise malformed("The body must be a JSON object.")
     unknown = sorted(key for key in value if key not in FIELDS)
     if unknown:
@@ -165,6 +166,8 @@ def dollars(value):
     """An amount in dollars as Dwolla's two-decimal value, or None; compared as text."""
     if isinstance(value, bool):
         return None
+    if isinstance(value, decimal.Decimal):
+        value = format(value, "f") if value.is_finite() else None
     if isinstance(value, (int, float)):
         if value != value or value in (float("inf"), float("-inf")) or value < 0 or round(value, 2) != value:
             return None
@@ -190,6 +193,16 @@ def cross_site(header):
 
 # ---- Dwolla ----------------------------------------------------------------------------------
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect from Dwolla (or a proxy) is a failure: urllib would send the credentials on."""
+
+    def redirect_request(self, *arguments, **keywords):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
 class DwollaClient:
     def __init__(self, api, key, secret, timeout):
         self.api, self.timeout = api, timeout
@@ -200,7 +213,7 @@ class DwollaClient:
     def call(self, path, method, headers, body=None):
         request = urllib.request.Request(self.api + path, data=body, method=method, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with _OPENER.open(request, timeout=self.timeout) as response:
                 status, data = response.status, response.read()
         except urllib.error.HTTPError as error:
             status, data = error.code, error.read()
@@ -464,26 +477,26 @@ class TokenRoute:
         customer_id = str(session["customer_id"]).lower()
         return self.owners.get(customer_id, lambda: self.dwolla.beneficial_owners(customer_id))
 
-    def _respond(self, method, header, read_body, session, address):
-        """Steps 1 to 13 for one request: (status, headers, body)."""
+    def _request_or_problem(self, method, header, read_body):
+        """Steps 1 to 4: the parsed request, or the Problem that answers it."""
+        if method != "POST":
+            return Problem(405, "Method not allowed", "The token route answers POST only.", {"Allow": "POST"})
+        if cross_site(header):
+            self.log("notice", "cross-site token request refused", {"status": 403})
+            return Problem(403, "Cross-site request", "The token route answers only its own site's pages.")
         try:
-            if method != "POST":
-                raise Problem(405, "Method not allowed", "The token route answers POST only.", {"Allow": "POST"})
-            if cross_site(header):
-                self.log("notice", "cross-site token request refused", {"status": 403})
-                raise Problem(403, "Cross-site request", "The token route answers only its own site's pages.")
-            try:
-                text = read_body()
-                request = parse_request(text)
-            except Problem as refused:
-                self.log("notice", "token request refused", {"status": refused.status, "detail": loggable(refused.detail)})
-                raise
-            result = self._answer(request, session(), address)
-        except Problem as problem:
-            result = problem
-        except Exception as error:  # noqa: BLE001 - the session hook or anything else failing
-            self.log("error", "token route failed", {"reason": loggable(str(error))})
-            result = Problem(502, "Dwolla failed", DWOLLA_FAILED)
+            return parse_request(read_body())
+        except Problem as refused:
+            self.log("notice", "token request refused", {"status": refused.status, "detail": loggable(refused.detail)})
+            return refused
+
+    def _failed(self, error):
+        self.log("error", "token route failed", {"reason": loggable(str(error))})
+        return Problem(502, "Dwolla failed", DWOLLA_FAILED)
+
+    @staticmethod
+    def _answer_parts(result):
+        """(status, headers, body) of a token or a Problem."""
         if isinstance(result, Problem):
             headers = {"Cache-Control": "no-store", **result.headers, "Content-Type": "application/problem+json"}
             return result.status, headers, result.body()
@@ -501,8 +514,13 @@ class TokenRoute:
             declared = header("content-length")
             if declared is not None and declared.isdigit() and int(declared) > MAXIMUM_BODY:
                 raise too_large()
-            data = environ["wsgi.input"].read(MAXIMUM_BODY + 1) if declared is None else \
-                environ["wsgi.input"].read(min(int(declared), MAXIMUM_BODY + 1)) if declared.isdigit() else b""
+            stream = environ["wsgi.input"]
+            if declared is None:
+                # Without a length, only a server that ends the stream (a chunked body) may be read
+                # to its end; a plain socket would wait for the client.
+                data = stream.read(MAXIMUM_BODY + 1) if environ.get("wsgi.input_terminated") else b""
+            else:
+                data = stream.read(min(int(declared), MAXIMUM_BODY + 1)) if declared.isdigit() else b""
             if len(data) > MAXIMUM_BODY:
                 raise too_large()
             text = decode_body(data)
@@ -510,14 +528,22 @@ class TokenRoute:
                 raise malformed("The body must be UTF-8 JSON without a byte-order mark.")
             return text
 
-        status, headers, body = self._respond(environ.get("REQUEST_METHOD", ""), header, read_body,
-                                              lambda: self._session(environ), environ.get("REMOTE_ADDR"))
+        try:
+            request = self._request_or_problem(environ.get("REQUEST_METHOD", ""), header, read_body)
+            result = request if isinstance(request, Problem) else \
+                self._answer(request, self._session(environ), environ.get("REMOTE_ADDR"))
+        except Exception as error:  # noqa: BLE001 - the session hook or anything else failing
+            result = self._failed(error)
+        status, headers, body = self._answer_parts(result)
+        # Connection is the server's to send (PEP 3333): a WSGI server closes a connection whose
+        # body was not read.
+        headers.pop("Connection", None)
         data = json.dumps(body).encode("utf-8")
         start_response("%d %s" % (status, REASONS.get(status, "")), list(headers.items()) + [("Content-Length", str(len(data)))])
         return [data]
 
-    def _session(self, environ_or_scope):
-        value = self.session(environ_or_scope)
+    def _session(self, environ):
+        value = self.session(environ)
         if inspect.isawaitable(value):
             raise RuntimeError("the session function is async: mount route.asgi under an ASGI server")
         return value
@@ -530,44 +556,11 @@ class TokenRoute:
         headers = {}
         for name, value in scope.get("headers", []):
             headers.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
-        chunks, size, ended = [], 0, False
-
-        async def read_all():
-            nonlocal size, ended
-            declared = headers.get("content-length")
-            if declared is not None and declared.isdigit() and int(declared) > MAXIMUM_BODY:
-                raise too_large()
-            while not ended:
-                message = await receive()
-                if message["type"] != "http.request":
-                    break
-                chunk = message.get("body", b"")
-                size += len(chunk)
-                if size > MAXIMUM_BODY:
-                    raise too_large()
-                chunks.append(chunk)
-                ended = not message.get("more_body", False)
-            return b"".join(chunks)
-
+        body_problem, data = None, b""
         try:
-            session = self.session(scope)
-            if inspect.isawaitable(session):
-                session = await session
-            session_error = None
-        except Exception as error:  # noqa: BLE001 - answered as the route answers any failure
-            session, session_error = None, error
-
-        def get_session():
-            if session_error:
-                raise session_error
-            return session
-
-        loop = asyncio.get_running_loop()
-        try:
-            data = await read_all()
-            body_problem = None
+            data = await self._read_asgi_body(headers, receive)
         except Problem as problem:
-            data, body_problem = b"", problem
+            body_problem = problem
 
         def read_body():
             if body_problem:
@@ -577,16 +570,50 @@ class TokenRoute:
                 raise malformed("The body must be UTF-8 JSON without a byte-order mark.")
             return text
 
+        loop = asyncio.get_running_loop()
         client = scope.get("client")
-        # The route calls Dwolla with blocking I/O: off the event loop.
-        status, answer_headers, body = await loop.run_in_executor(
-            None, lambda: self._respond(scope.get("method", ""), headers.get, read_body, get_session,
-                                        client[0] if client else None))
+        try:
+            request = self._request_or_problem(scope.get("method", ""), headers.get, read_body)
+            if isinstance(request, Problem):
+                result = request
+            else:
+                # The session only for a well-formed request, as every route asks it; a blocking
+                # hook, like the route's calls to Dwolla, runs off the event loop.
+                if inspect.iscoroutinefunction(self.session):
+                    session = await self.session(scope)
+                else:
+                    session = await loop.run_in_executor(None, self.session, scope)
+                    if inspect.isawaitable(session):
+                        session = await session
+                result = await loop.run_in_executor(None, self._answer, request, session, client[0] if client else None)
+        except Exception as error:  # noqa: BLE001 - the session hook or anything else failing
+            result = self._failed(error)
+        status, answer_headers, body = self._answer_parts(result)
         payload = json.dumps(body).encode("utf-8")
         await send({"type": "http.response.start", "status": status,
                     "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in answer_headers.items()]
                     + [(b"content-length", str(len(payload)).encode("ascii"))]})
         await send({"type": "http.response.body", "body": payload})
+
+    @staticmethod
+    async def _read_asgi_body(headers, receive):
+        """At most MAXIMUM_BODY bytes, or too_large() as soon as it grows past them."""
+        declared = headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > MAXIMUM_BODY:
+            raise too_large()
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > MAXIMUM_BODY:
+                raise too_large()
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        return b"".join(chunks)
 
     # ---- The pay-in page ----
 

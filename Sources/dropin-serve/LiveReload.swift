@@ -11,14 +11,22 @@ actor LiveBuild {
     private(set) var port: Int?
     /// A good build the server has yet to restart for, and the inputs it was made from.
     private var replacement: Replacement?
+    /// The server stopped for a new build and has yet to listen again.
+    private var restarting = false
 
     struct Replacement: Sendable {
         let rendered: Pipeline.Rendered
         let inputs: WatchedInputs.Contents
     }
 
+    /// A good build's number changes only here, once the server listens with it: the old
+    /// server, while it stops, still says the old number, so no page reloads into a closed port.
     func serving(on port: Int) {
         self.port = port
+        if restarting {
+            number += 1
+            restarting = false
+        }
     }
 
     func failed(report: String) {
@@ -27,13 +35,13 @@ actor LiveBuild {
     }
 
     func succeeded(_ replacement: Replacement) {
-        number += 1
         failure = nil
         self.replacement = replacement
     }
 
     func takeReplacement() -> Replacement? {
         defer { replacement = nil }
+        restarting = replacement != nil
         return replacement
     }
 

@@ -55,8 +55,17 @@ function session(header) {
 // The caller's address, which a Request does not carry: kept aside for each one.
 const addresses = new WeakMap();
 
+// Methods a Request cannot carry (the Fetch standard forbids them), so a framework answers them
+// before any handler runs. The harness answers them as the route answers any method but POST.
+const forbiddenMethods = new Set(["CONNECT", "TRACE", "TRACK"]);
+
 // A Node request as the Request a framework would hand the Web handler, and its Response back.
 async function viaWebHandler(route, req, res) {
+  if (forbiddenMethods.has(req.method.toUpperCase())) {
+    res.writeHead(405, { "Allow": "POST", "Cache-Control": "no-store", "Content-Type": "application/problem+json" });
+    res.end(JSON.stringify({ type: "about:blank", title: "Method not allowed", status: 405, detail: "The token route answers POST only." }));
+    return;
+  }
   const headers = new Headers();
   for (let index = 0; index < req.rawHeaders.length; index += 2) headers.append(req.rawHeaders[index], req.rawHeaders[index + 1]);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
@@ -88,9 +97,17 @@ async function main() {
 
   const tokenUrl = allowlist ? allowlist.tokenUrl : "/api/dwolla/client-token";
   const server = http.createServer((req, res) => {
-    if (req.url === tokenUrl) return web ? viaWebHandler(route, req, res) : route(req, res);
-    res.writeHead(404);
-    res.end();
+    if (req.url !== tokenUrl) {
+      res.writeHead(404);
+      return res.end();
+    }
+    if (!web) return route(req, res);
+    // A harness fault must show as a 500 in the test, not end the process.
+    viaWebHandler(route, req, res).catch((error) => {
+      console.error("harness: " + JSON.stringify(String(error)));
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
   server.listen(0, "127.0.0.1", () => console.log("listening at http://127.0.0.1:" + server.address().port + "/"));
   process.on("SIGTERM", () => {

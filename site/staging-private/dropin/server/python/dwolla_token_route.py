@@ -22,7 +22,7 @@
 #       # rate_limit=(60, 60),                                  # requests per seconds; None turns it off
 #   )
 #   # Flask (werkzeug):  app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {"/api/dwolla/client-token": route})
-#   # FastAPI/Starlette: app.mount("/api/dwolla/client-token", route.asgi)
+#   # FastAPI/Starlette: app.add_route("/api/dwolla/client-token", route.asgi)   (app.mount would want a trailing slash)
 #   # Django (asgi.py):  the token route's path to the route, the rest to Django:
 #   #     django_app = get_asgi_application()
 #   #     async def application(scope, receive, send):
@@ -314,6 +314,17 @@ class RateLimiter:
 
 # ---- The route -------------------------------------------------------------------------------
 
+class ASGIApp:
+    """route.asgi. An object, not a method: Starlette's routes take a method for a request
+    handler, and mount only an object as an ASGI app."""
+
+    def __init__(self, serve):
+        self.serve = serve
+
+    async def __call__(self, scope, receive, send):
+        await self.serve(scope, receive, send)
+
+
 class TokenRoute:
     def __init__(self, *, key, secret, session, allowlist=None, api=None, timeout=10.0, rate_limit=(60, 60),
                  beneficial_owners_cache_seconds=60.0, log=None):
@@ -334,6 +345,7 @@ class TokenRoute:
         self.dwolla = DwollaClient((api or self.resources).rstrip("/"), key, secret, timeout)
         self.owners = ExpiringCache(beneficial_owners_cache_seconds)
         self.limiter = RateLimiter(rate_limit)
+        self.asgi = ASGIApp(self._serve_asgi)
 
     @staticmethod
     def _allowed_payin_amounts(allowlist):
@@ -550,7 +562,7 @@ class TokenRoute:
 
     # ---- ASGI ----
 
-    async def asgi(self, scope, receive, send):
+    async def _serve_asgi(self, scope, receive, send):
         if scope["type"] != "http":
             return
         headers = {}

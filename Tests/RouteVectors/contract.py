@@ -18,13 +18,14 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import FakeDwolla, Route, KEY, SECRET, START_TIMEOUT, log_problems  # noqa: E402
+from run import FakeDwolla, unblock_signals, Route, KEY, SECRET, START_TIMEOUT, log_problems  # noqa: E402
 
 CUSTOMER = "3f2a9c1e-7b4d-4e6a-9f10-2c8d5e7a1b01"
 OWNER = "c1d2e3f4-a5b6-4c7d-8e9f-a0b1c2d3e4f5"
 
 
 def main(argv):
+    unblock_signals()
     if "--" not in argv or argv.index("--") < 3 or argv.index("--") == len(argv) - 1:
         print("usage: " + __doc__.split("\n\n")[1].strip(), file=sys.stderr)
         return 2

@@ -73,6 +73,12 @@ LISTENING = re.compile(r"at http://127\.0\.0\.1:(\d+)/")
 CONTROL = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]")
 
 
+def unblock_signals():
+    """A test runner's threads may block every signal (Dispatch's do), and a child inherits the
+    mask: unblocked here, so that the route, and anything else started from here, hears SIGTERM."""
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
+
 class FakeDwolla:
     """Dwolla's API as the route uses it, recording every request."""
 
@@ -359,6 +365,7 @@ def log_problems(log, vectors):
 
 
 def main(argv):
+    unblock_signals()
     if "--" not in argv or argv.index("--") < 2 or argv.index("--") == len(argv) - 1:
         print("usage: " + __doc__.split("\n\n")[1].strip(), file=sys.stderr)
         return 2

@@ -1,8 +1,5 @@
-#include "polyglot_check.h"
+#include "check_state.h"
 
-#include <libxml/xmlversion.h>
-#undef LIBXML_ICU_ENABLED
-#include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
@@ -11,63 +8,37 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const void_elements[] = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", NULL,
-};
-
 static const char *const xhtml_namespace = "http://www.w3.org/1999/xhtml";
-
-/// What one check carries between callbacks, reached through the parser context's _private.
-typedef struct {
-    dropin_polyglot_result *result;
-    int is_document;
-    int depth;
-    int saw_doctype;
-    int saw_fatal;
-    int reported_subset;
-} check_state;
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void init_parser(void) { xmlInitParser(); }
 
-static check_state *state_of(void *ctx) {
-    return (check_state *)((xmlParserCtxtPtr)ctx)->_private;
-}
-
-static void add_problem_v(check_state *state, int line, int column, int is_xml_error, const char *format,
-                          va_list arguments) {
+static void add_problem_v(check_state *state, int line, int column, int is_xml_error, int other_reading,
+                          const char *format, va_list arguments) {
     dropin_polyglot_result *result = state->result;
     if (result->count >= DROPIN_POLYGLOT_MAX_PROBLEMS) return;
     dropin_polyglot_problem *problem = &result->problems[result->count++];
     problem->line = line;
     problem->column = column;
     problem->is_xml_error = is_xml_error;
+    problem->other_reading = other_reading;
     vsnprintf(problem->message, sizeof problem->message, format, arguments);
 }
 
 static void add_problem(check_state *state, int line, int column, int is_xml_error, const char *format, ...) {
     va_list arguments;
     va_start(arguments, format);
-    add_problem_v(state, line, column, is_xml_error, format, arguments);
+    add_problem_v(state, line, column, is_xml_error, 0, format, arguments);
     va_end(arguments);
 }
 
-/// A polyglot rule broken at the parser's current position.
-static void add_problem_here(void *ctx, const char *format, ...) {
+void report_here(void *ctx, int other_reading, const char *format, ...) {
     xmlParserCtxtPtr ctxt = ctx;
     va_list arguments;
     va_start(arguments, format);
-    add_problem_v(state_of(ctx), ctxt->input->line, ctxt->input->col, 0, format, arguments);
+    add_problem_v(state_of(ctx), ctxt->input->line, ctxt->input->col, 0, other_reading, format, arguments);
     va_end(arguments);
-}
-
-static int is_void_element(const char *name) {
-    for (const char *const *element = void_elements; *element; element++) {
-        if (strcmp(*element, name) == 0) return 1;
-    }
-    return 0;
 }
 
 static int has_uppercase(const char *name) {
@@ -86,17 +57,17 @@ static int equal_ignoring_ascii_case(const char *a, const char *b) {
     return *a == *b;
 }
 
-static void check_attributes(void *ctx, int count, const xmlChar **attributes) {
+static void check_attribute_case(void *ctx, int count, const xmlChar **attributes) {
     // libxml2 passes five pointers per attribute: localname, prefix, URI, value, end.
     for (int i = 0; i < count; i++) {
         const char *name = (const char *)attributes[i * 5];
         if (attributes[i * 5 + 1] == NULL && has_uppercase(name)) {
-            add_problem_here(ctx, "attribute '%s' must be lowercase: HTML lowercases it, XML does not", name);
+            report_here(ctx, 0, "attribute '%s' must be lowercase: HTML lowercases it, XML does not", name);
         }
         for (int j = i + 1; j < count; j++) {
             const char *other = (const char *)attributes[j * 5];
             if (equal_ignoring_ascii_case(name, other) && strcmp(name, other) != 0) {
-                add_problem_here(ctx, "attributes '%s' and '%s' differ only in case: a browser keeps one of them", name, other);
+                report_here(ctx, 0, "attributes '%s' and '%s' differ only in case: a browser keeps one of them", name, other);
             }
         }
     }
@@ -105,41 +76,54 @@ static void check_attributes(void *ctx, int count, const xmlChar **attributes) {
 static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
                              int namespace_count, const xmlChar **namespaces, int attribute_count,
                              int defaulted_count, const xmlChar **attributes) {
-    (void)prefix; (void)namespace_count; (void)namespaces; (void)defaulted_count;
+    (void)namespaces; (void)defaulted_count;
     xmlParserCtxtPtr ctxt = ctx;
     check_state *state = state_of(ctx);
     const char *name = (const char *)localname;
+    element_kind kind = html_element_kind(name);
     // The parser calls this with its cursor on the tag's end: "/>" or ">".
     int self_closed = ctxt->input->cur[0] == '/';
-    if (state->is_document && state->depth == 0) {
+    int is_root = state->open_count == 0;
+    if (state->is_document && is_root) {
         if (strcmp(name, "html") != 0 || uri == NULL || strcmp((const char *)uri, xhtml_namespace) != 0) {
-            add_problem_here(ctx, "the root element must be <html xmlns=\"http://www.w3.org/1999/xhtml\">, not <%s>", name);
+            report_here(ctx, 0, "the root element must be <html xmlns=\"http://www.w3.org/1999/xhtml\">, not <%s>", name);
         }
     }
+    if (prefix != NULL) {
+        report_here(ctx, 0, "element <%s:%s> has a namespace prefix, which HTML keeps in its name: write <%s>", (const char *)prefix, name, name);
+    }
     if (has_uppercase(name)) {
-        add_problem_here(ctx, "element <%s> must be lowercase: HTML lowercases it, XML does not", name);
+        report_here(ctx, 0, "element <%s> must be lowercase: HTML lowercases it, XML does not", name);
     }
-    if (is_void_element(name) && !self_closed) {
-        add_problem_here(ctx, "void element <%s> must be written self-closed, as <%s ... />", name, name);
-    } else if (!is_void_element(name) && self_closed) {
-        add_problem_here(ctx, "<%s/> is not closed to a browser: write <%s ...></%s> instead", name, name, name);
+    if ((kind.flags & E_VOID) && !self_closed) {
+        report_here(ctx, 0, "void element <%s> must be written self-closed, as <%s ... />", name, name);
+    } else if (!(kind.flags & E_VOID) && self_closed) {
+        report_here(ctx, 0, "<%s/> is not closed to a browser: write <%s ...></%s> instead", name, name, name);
     }
-    check_attributes(ctx, attribute_count, attributes);
-    state->depth++;
+    check_attribute_case(ctx, attribute_count, attributes);
+    tree_start_element(ctx, name, kind, namespace_count, attribute_count, attributes);
 }
 
 static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
     (void)localname; (void)prefix; (void)uri;
-    state_of(ctx)->depth--;
+    tree_end_element(ctx);
+}
+
+static void on_characters(void *ctx, const xmlChar *text, int length) {
+    tree_characters(ctx, text, length);
+}
+
+static void on_comment(void *ctx, const xmlChar *text) {
+    tree_comment(ctx, text);
 }
 
 static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id, const xmlChar *system_id) {
     check_state *state = state_of(ctx);
     state->saw_doctype = 1;
     if (!state->is_document) {
-        add_problem_here(ctx, "a snippet must not have a DOCTYPE (%s)", (const char *)name);
+        report_here(ctx, 0, "a snippet must not have a DOCTYPE (%s)", (const char *)name);
     } else if (strcmp((const char *)name, "html") != 0 || external_id != NULL || system_id != NULL) {
-        add_problem_here(ctx, "the DOCTYPE must be exactly <!DOCTYPE html>, not one naming '%s' or a DTD", (const char *)name);
+        report_here(ctx, 0, "the DOCTYPE must be exactly <!DOCTYPE html>, not one naming '%s' or a DTD", (const char *)name);
     }
 }
 
@@ -147,7 +131,7 @@ static void report_subset(void *ctx) {
     check_state *state = state_of(ctx);
     if (state->reported_subset) return;
     state->reported_subset = 1;
-    add_problem_here(ctx, "DTD declarations are not allowed: write <!DOCTYPE html> with nothing inside");
+    report_here(ctx, 0, "DTD declarations are not allowed: write <!DOCTYPE html> with nothing inside");
 }
 
 static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
@@ -169,12 +153,12 @@ static void on_attribute_decl(void *ctx, const xmlChar *element, const xmlChar *
 
 static void on_processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data) {
     (void)data;
-    add_problem_here(ctx, "processing instruction <?%s ...?> is not HTML: remove it", (const char *)target);
+    report_here(ctx, 0, "processing instruction <?%s ...?> is not HTML: remove it", (const char *)target);
 }
 
 static void on_cdata(void *ctx, const xmlChar *value, int length) {
     (void)value; (void)length;
-    add_problem_here(ctx, "CDATA sections are not HTML: escape the text instead");
+    report_here(ctx, 0, "CDATA sections are not HTML: escape the text instead");
 }
 
 static void on_error(void *user_data, xmlErrorPtr error) {
@@ -193,7 +177,11 @@ static void on_error(void *user_data, xmlErrorPtr error) {
 void dropin_polyglot_check(const char *text, size_t length, int is_document, dropin_polyglot_result *result) {
     pthread_once(&init_once, init_parser);
     memset(result, 0, sizeof *result);
-    check_state state = { .result = result, .is_document = is_document };
+    check_state state = { .result = result, .text = text, .length = length, .is_document = is_document };
+    size_t start = length >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    if (length - start >= 5 && memcmp(text + start, "<?xml", 5) == 0) {
+        add_problem(&state, 1, 1, 0, "an XML declaration (<?xml ...?>) is a comment to a browser: remove it, the page is UTF-8 without it");
+    }
 
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
@@ -206,6 +194,9 @@ void dropin_polyglot_check(const char *text, size_t length, int is_document, dro
     sax.attributeDecl = on_attribute_decl;
     sax.processingInstruction = on_processing_instruction;
     sax.cdataBlock = on_cdata;
+    sax.characters = on_characters;
+    sax.ignorableWhitespace = on_characters;
+    sax.comment = on_comment;
     sax.serror = on_error;
 
     // With no user data, libxml2 hands the parser context itself to every callback.

@@ -12,6 +12,9 @@ typedef struct {
     int column;
     /// 1 when libxml2 found the text not well-formed; 0 for a polyglot rule it does not know.
     int is_xml_error;
+    /// 1 when only a reading other than html5lib's builds another tree: a browser with scripting
+    /// on, or HTML's parsing as it changed after html5lib's release. dropin refuses these too.
+    int other_reading;
     char message[DROPIN_POLYGLOT_MESSAGE_SIZE];
 } dropin_polyglot_problem;
 
@@ -21,10 +24,12 @@ typedef struct {
 } dropin_polyglot_result;
 
 /// Checks that `text` is polyglot HTML5: well-formed XML (libxml2's XML parser, no network, no
-/// entity expansion, no DTD loading) plus the HTML rules the XML parser misses: void elements
-/// self-closed and no other element, lowercase names, no attributes equal but for case, no
-/// internal DTD subset, processing instructions or CDATA. With `is_document`, also a
-/// `<!DOCTYPE html>` and an `html` root in the XHTML namespace.
+/// entity expansion, no DTD loading) from which HTML's parser builds the same tree without a
+/// parse error: void elements self-closed and no other element, lowercase names, no attributes
+/// equal but for case, no internal DTD subset, processing instructions, CDATA or namespaces but
+/// XHTML's, and HTML's tree-construction rules (tree_rules.c): no start tag that closes an open
+/// element, no element where HTML moves or drops it, raw text as text. With `is_document`,
+/// also a `<!DOCTYPE html>` and an `html` root in the XHTML namespace holding head and body.
 /// Safe to call from several threads at once: every call has its own parser context.
 void dropin_polyglot_check(const char *text, size_t length, int is_document, dropin_polyglot_result *result);
 

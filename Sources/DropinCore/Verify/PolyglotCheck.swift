@@ -7,6 +7,9 @@ public struct MarkupProblem: Hashable, Sendable {
     public let message: String
     /// True when the text is not well-formed XML; false for an HTML rule the XML parser misses.
     public let isXMLError: Bool
+    /// True when only a reading other than html5lib's (a browser with scripting on, or HTML's
+    /// parsing since html5lib's release) builds another tree.
+    public let isOtherReading: Bool
 }
 
 /// Checks text as polyglot HTML5 with libxml2 (see Sources/CPolyglotCheck).
@@ -39,8 +42,8 @@ public enum PolyglotCheck {
                 let message = withUnsafeBytes(of: &problem.message) { bytes in
                     String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                return MarkupProblem(line: Int(problem.line), column: Int(problem.column),
-                                     message: message, isXMLError: problem.is_xml_error != 0)
+                return MarkupProblem(line: Int(problem.line), column: Int(problem.column), message: message,
+                                     isXMLError: problem.is_xml_error != 0, isOtherReading: problem.other_reading != 0)
             }
         }
     }
@@ -55,7 +58,8 @@ public enum PolyglotCheck {
             if line == 1 { column = max(1, column - open.count) }
             if line > lineCount { line = lineCount; column = 1 }
             let message = problem.message.replacing("dropin-fragment", with: "the snippet's end")
-            return MarkupProblem(line: line, column: column, message: message, isXMLError: problem.isXMLError)
+            return MarkupProblem(line: line, column: column, message: message, isXMLError: problem.isXMLError,
+                                 isOtherReading: problem.isOtherReading)
         }
     }
 }

@@ -1,0 +1,57 @@
+#ifndef DROPIN_CHECK_STATE_H
+#define DROPIN_CHECK_STATE_H
+
+#include "html_elements.h"
+#include "polyglot_check.h"
+
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+
+/// Deeper than libxml2 parses without XML_PARSE_HUGE (256), which it refuses as not well-formed.
+#define DROPIN_MAX_OPEN_ELEMENTS 300
+
+/// One element on the stack of open elements, as HTML's tree construction keeps it.
+typedef struct {
+    const char *name;
+    element_kind kind;
+    /// Byte offset in the checked text just past the start tag: where raw text content begins.
+    size_t content_start;
+    int element_children;
+    /// An element, text or comment came after the start tag.
+    int saw_content;
+    /// Inside a `<select>`, where only options and scripts may stand.
+    int in_select;
+    /// A `<noscript>` in `<head>`.
+    int in_head;
+} open_element;
+
+/// What one check carries between callbacks, reached through the parser context's _private.
+typedef struct {
+    dropin_polyglot_result *result;
+    const char *text;
+    size_t length;
+    int is_document;
+    int saw_doctype;
+    int saw_fatal;
+    int reported_subset;
+    int open_count;
+    open_element open[DROPIN_MAX_OPEN_ELEMENTS];
+} check_state;
+
+static inline check_state *state_of(void *ctx) {
+    return (check_state *)((xmlParserCtxtPtr)ctx)->_private;
+}
+
+/// A rule broken at the parser's current position. `other_reading` marks a problem only a
+/// reading other than html5lib's has: a browser with scripting on, or HTML's parsing since 2020.
+void report_here(void *ctx, int other_reading, const char *format, ...) __attribute__((format(printf, 3, 4)));
+
+/// HTML's tree construction, checked on libxml2's SAX events (tree_rules.c).
+void tree_start_element(void *ctx, const char *name, element_kind kind, int namespace_count,
+                        int attribute_count, const xmlChar **attributes);
+void tree_end_element(void *ctx);
+void tree_characters(void *ctx, const xmlChar *text, int length);
+void tree_comment(void *ctx, const xmlChar *text);
+
+#endif

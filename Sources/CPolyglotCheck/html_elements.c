@@ -1,0 +1,121 @@
+#include "html_elements.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *name;
+    element_kind kind;
+} element_entry;
+
+// Sorted by name (strcmp), for bsearch.
+static const element_entry elements[] = {
+    {"a", {EL_A, 0}},
+    {"address", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"applet", {EL_OTHER, E_SPECIAL | E_SCOPE | E_MARKER}},
+    {"area", {EL_OTHER, E_SPECIAL | E_VOID}},
+    {"article", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"aside", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"base", {EL_OTHER, E_SPECIAL | E_IN_HEAD | E_VOID}},
+    {"basefont", {EL_OTHER, E_SPECIAL | E_REFUSED}},
+    {"bgsound", {EL_OTHER, E_SPECIAL | E_REFUSED | E_IN_HEAD}},
+    {"blockquote", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"body", {EL_BODY, E_SPECIAL}},
+    {"br", {EL_OTHER, E_SPECIAL | E_VOID}},
+    {"button", {EL_BUTTON, E_SPECIAL}},
+    {"caption", {EL_CAPTION, E_SPECIAL | E_SCOPE | E_MARKER | E_TABLE_PART}},
+    {"center", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"col", {EL_COL, E_SPECIAL | E_TABLE_PART | E_VOID}},
+    {"colgroup", {EL_COLGROUP, E_SPECIAL | E_TABLE_PART}},
+    {"command", {EL_OTHER, E_REFUSED}},
+    {"dd", {EL_DD, E_CLOSES_P | E_SPECIAL}},
+    {"details", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"dialog", {EL_OTHER, E_CLOSES_P_NEWER}},
+    {"dir", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"div", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"dl", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"dt", {EL_DT, E_CLOSES_P | E_SPECIAL}},
+    {"embed", {EL_OTHER, E_SPECIAL | E_VOID}},
+    {"fieldset", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"figcaption", {EL_OTHER, E_CLOSES_P}},
+    {"figure", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"footer", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"form", {EL_FORM, E_CLOSES_P | E_SPECIAL}},
+    {"frame", {EL_OTHER, E_SPECIAL | E_REFUSED}},
+    {"frameset", {EL_OTHER, E_SPECIAL | E_REFUSED}},
+    {"h1", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_HEADING}},
+    {"h2", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_HEADING}},
+    {"h3", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_HEADING}},
+    {"h4", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_HEADING}},
+    {"h5", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_HEADING}},
+    {"h6", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_HEADING}},
+    {"head", {EL_HEAD, E_SPECIAL}},
+    {"header", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"hgroup", {EL_OTHER, E_CLOSES_P}},
+    {"hr", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_VOID}},
+    {"html", {EL_HTML, E_SPECIAL | E_SCOPE}},
+    {"iframe", {EL_OTHER, E_SPECIAL | E_RAW_TEXT}},
+    {"image", {EL_OTHER, E_REFUSED}},
+    {"img", {EL_OTHER, E_SPECIAL | E_VOID}},
+    {"input", {EL_OTHER, E_SPECIAL | E_VOID}},
+    {"isindex", {EL_OTHER, E_REFUSED}},
+    {"keygen", {EL_OTHER, E_REFUSED}},
+    {"li", {EL_LI, E_CLOSES_P | E_SPECIAL}},
+    {"link", {EL_OTHER, E_SPECIAL | E_IN_HEAD | E_VOID}},
+    {"listing", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_LEADING_LF}},
+    {"main", {EL_OTHER, E_CLOSES_P}},
+    {"marquee", {EL_OTHER, E_SPECIAL | E_SCOPE | E_MARKER}},
+    {"math", {EL_OTHER, E_REFUSED}},
+    {"menu", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"meta", {EL_OTHER, E_SPECIAL | E_IN_HEAD | E_VOID}},
+    {"nav", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"nobr", {EL_NOBR, 0}},
+    {"noembed", {EL_OTHER, E_SPECIAL | E_RAW_TEXT}},
+    {"noframes", {EL_OTHER, E_SPECIAL | E_RAW_TEXT | E_IN_HEAD}},
+    {"noscript", {EL_NOSCRIPT, E_SPECIAL | E_RAW_TEXT | E_IN_HEAD}},
+    {"object", {EL_OTHER, E_SPECIAL | E_SCOPE | E_MARKER}},
+    {"ol", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"optgroup", {EL_OPTGROUP, 0}},
+    {"option", {EL_OPTION, 0}},
+    {"p", {EL_P, E_CLOSES_P | E_SPECIAL}},
+    {"param", {EL_OTHER, E_SPECIAL | E_VOID}},
+    {"plaintext", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_REFUSED}},
+    {"pre", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_LEADING_LF}},
+    {"rb", {EL_RB, 0}},
+    {"rp", {EL_RP, 0}},
+    {"rt", {EL_RT, 0}},
+    {"rtc", {EL_RTC, 0}},
+    {"ruby", {EL_RUBY, 0}},
+    {"script", {EL_SCRIPT, E_SPECIAL | E_RAW_TEXT | E_IN_HEAD}},
+    {"search", {EL_OTHER, E_CLOSES_P_NEWER}},
+    {"section", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"select", {EL_SELECT, E_SPECIAL}},
+    {"source", {EL_OTHER, E_VOID}},
+    {"style", {EL_STYLE, E_SPECIAL | E_RAW_TEXT | E_IN_HEAD}},
+    {"summary", {EL_OTHER, E_CLOSES_P}},
+    {"svg", {EL_OTHER, E_REFUSED}},
+    {"table", {EL_TABLE, E_CLOSES_P | E_SPECIAL | E_SCOPE}},
+    {"tbody", {EL_TBODY, E_SPECIAL | E_TABLE_PART}},
+    {"td", {EL_TD, E_SPECIAL | E_SCOPE | E_MARKER | E_TABLE_PART}},
+    {"template", {EL_TEMPLATE, E_IN_HEAD}},
+    {"textarea", {EL_OTHER, E_SPECIAL | E_RCDATA | E_LEADING_LF}},
+    {"tfoot", {EL_TFOOT, E_SPECIAL | E_TABLE_PART}},
+    {"th", {EL_TH, E_SPECIAL | E_SCOPE | E_MARKER | E_TABLE_PART}},
+    {"thead", {EL_THEAD, E_SPECIAL | E_TABLE_PART}},
+    {"title", {EL_OTHER, E_SPECIAL | E_RCDATA | E_IN_HEAD}},
+    {"tr", {EL_TR, E_SPECIAL | E_TABLE_PART}},
+    {"track", {EL_OTHER, E_VOID}},
+    {"ul", {EL_OTHER, E_CLOSES_P | E_SPECIAL}},
+    {"wbr", {EL_OTHER, E_SPECIAL | E_VOID}},
+    {"xmp", {EL_OTHER, E_CLOSES_P | E_SPECIAL | E_RAW_TEXT}},
+};
+
+static int compare_entry(const void *key, const void *entry) {
+    return strcmp((const char *)key, ((const element_entry *)entry)->name);
+}
+
+element_kind html_element_kind(const char *name) {
+    const element_entry *entry = bsearch(name, elements, sizeof elements / sizeof *elements, sizeof *elements, compare_entry);
+    if (entry == NULL) return (element_kind){EL_OTHER, 0};
+    return entry->kind;
+}

@@ -35,6 +35,9 @@ typedef struct {
     int saw_doctype;
     int saw_fatal;
     int reported_subset;
+    /// Where the start tag being checked begins, so that its problems point at its `<`; 0 elsewhere.
+    int tag_line;
+    int tag_column;
     int open_count;
     open_element open[DROPIN_MAX_OPEN_ELEMENTS];
 } check_state;

@@ -35,10 +35,42 @@ static void add_problem(check_state *state, int line, int column, int is_xml_err
 
 void report_here(void *ctx, int other_reading, const char *format, ...) {
     xmlParserCtxtPtr ctxt = ctx;
+    check_state *state = state_of(ctx);
+    int line = state->tag_line ? state->tag_line : ctxt->input->line;
+    int column = state->tag_line ? state->tag_column : ctxt->input->col;
     va_list arguments;
     va_start(arguments, format);
-    add_problem_v(state_of(ctx), ctxt->input->line, ctxt->input->col, 0, other_reading, format, arguments);
+    add_problem_v(state, line, column, 0, other_reading, format, arguments);
     va_end(arguments);
+}
+
+/// Points the problems of the start tag the parser has just read at its `<`: the parser's
+/// cursor is on the tag's end, and the text before it holds no `<` but the tag's own.
+static void locate_tag_start(xmlParserCtxtPtr ctxt, check_state *state) {
+    size_t end = (size_t)ctxt->input->consumed + (size_t)(ctxt->input->cur - ctxt->input->base);
+    size_t start = end;
+    while (start > 0 && state->text[start] != '<') start--;
+    int line = ctxt->input->line, column = ctxt->input->col;
+    for (size_t index = end; index > start; index--) {
+        unsigned char c = (unsigned char)state->text[index - 1];
+        if (c == '\n') {
+            line--;
+            column = 0;  // counted again below, from the line's start
+        } else if ((c & 0xc0) != 0x80 && column > 0) {
+            column--;
+        }
+    }
+    if (column == 0) {
+        // The tag spans lines: count its first line's characters before the `<`.
+        size_t line_start = start;
+        while (line_start > 0 && state->text[line_start - 1] != '\n') line_start--;
+        column = 1;
+        for (size_t index = line_start; index < start; index++) {
+            if (((unsigned char)state->text[index] & 0xc0) != 0x80) column++;
+        }
+    }
+    state->tag_line = line;
+    state->tag_column = column;
 }
 
 static int has_uppercase(const char *name) {
@@ -84,6 +116,7 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
     // The parser calls this with its cursor on the tag's end: "/>" or ">".
     int self_closed = ctxt->input->cur[0] == '/';
     int is_root = state->open_count == 0;
+    locate_tag_start(ctxt, state);
     if (state->is_document && is_root) {
         if (strcmp(name, "html") != 0 || uri == NULL || strcmp((const char *)uri, xhtml_namespace) != 0) {
             report_here(ctx, 0, "the root element must be <html xmlns=\"http://www.w3.org/1999/xhtml\">, not <%s>", name);
@@ -102,6 +135,7 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
     }
     check_attribute_case(ctx, attribute_count, attributes);
     tree_start_element(ctx, name, kind, namespace_count, attribute_count, attributes);
+    state->tag_line = 0;
 }
 
 static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {

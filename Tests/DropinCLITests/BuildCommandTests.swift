@@ -133,6 +133,29 @@ struct BuildCommandTests {
         #expect(unknown.stderr.hasPrefix("error: there is no template 'pages.html'; did you mean page.html?"))
     }
 
+    /// Markup that is well-formed XML but that a browser parses into another tree, in a page
+    /// template of the user's: the build fails at the rendered line and column, names the
+    /// template, says what to write instead, and writes nothing.
+    @Test(arguments: [
+        ("<p>intro<div>block</div></p>", 9, "<div> inside <p> ends the <p> in a browser: close the <p> first, or use a <div> around both"),
+        ("<table><tr><td>cell</td></tr></table>", 8, "<tr> belongs directly in <thead>, <tbody> or <tfoot> (a browser adds a <tbody> around rows written in <table>)"),
+        ("<a href=\"/a\">one <a href=\"/b\">two</a></a>", 18, "<a> inside <a> ends the outer link in a browser: links cannot nest"),
+    ])
+    func markupABrowserReadsDifferentlyFailsTheBuildWhereItStands(_ markup: String, column: Int, message: String) throws {
+        try scratch.write("dropin.yml", ValidateCommandTests.valid)
+        #expect(try dropin("build", in: scratch.url).status == 0)
+        let built = try scratch.read("site/a.html")
+        let mainLine = try #require(built.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<main>") }) + 1
+        let page = try dropin("templates", "cat", "page.html.mustache", in: scratch.url)
+        try scratch.write("templates/page.html.mustache", page.stdout.replacingOccurrences(of: "<main>", with: "<main>\n" + markup))
+        try scratch.write("dropin.yml", ValidateCommandTests.valid + "templates: templates\n")
+        let outcome = try dropin("build", in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("site/a.html:\(mainLine + 1):\(column): error: \(message)"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("(rendered from template page.html with your template templates/page.html.mustache)"))
+        #expect(try scratch.read("site/a.html") == built)
+    }
+
     @Test func aCopiedOutTemplateOverridesTheDefault() throws {
         let page = try dropin("templates", "cat", "page.html.mustache", in: scratch.url)
         try scratch.write("templates/page.html.mustache", page.stdout.replacingOccurrences(of: "<main>", with: "<main class=\"mine\">"))

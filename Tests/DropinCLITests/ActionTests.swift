@@ -1,17 +1,17 @@
 import Foundation
 import Testing
 
-/// The GitHub Action and what it runs: action.yml and the README's example workflow against
+/// The GitHub Action and what it runs: action.yml and docs/install.md's example workflow against
 /// GitHub's schemas (as check-jsonschema vendors them), and scripts/install-release against the
 /// local release: it installs a tarball with the right SHA-256 and nothing else.
 struct ActionTests {
-    @Test func theActionAndTheREADMEsWorkflowFollowGitHubsSchemas() async throws {
+    @Test func theActionAndTheDocumentedWorkflowFollowGitHubsSchemas() async throws {
         let checker = try requireTool("check-jsonschema")
         let action = try await runOffPool(checker, ["--builtin-schema", "vendor.github-actions", repositoryRoot.appendingPathComponent("action.yml").path])
         #expect(action.status == 0, "\(action.stdout)\(action.stderr)")
-        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/install.md"), encoding: .utf8)
         let marker = "# .github/workflows/dropin.yml\n"
-        let start = try #require(readme.range(of: marker), "README has no example workflow")
+        let start = try #require(readme.range(of: marker), "docs/install.md has no example workflow")
         let workflow = try #require(readme[start.upperBound...].components(separatedBy: "```").first)
         let scratch = try Scratch()
         try scratch.write("dropin.yml", workflow)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The generated routes mounted in the frameworks README.md names, with its lines, and asked
+/// The generated routes mounted in the frameworks docs/token-route.md names, with its lines, and asked
 /// for a token from the vectors' fake Dwolla: Python in Flask, FastAPI and Django; Ruby in
 /// Rails' router and Sinatra; PHP through handle() and from a Symfony controller. Each script
 /// also checks that a signed-out request gets the route's 401 and that the app's own pages
@@ -37,7 +37,7 @@ struct FrameworkMountTests {
     }
 
     @Test(arguments: Language.allCases)
-    func theRouteAnswersWhereREADMEMountsIt(_ language: Language) async throws {
+    func theRouteAnswersWhereTheDocsMountIt(_ language: Language) async throws {
         let python = try requireTool("python3")
         let outcome = try await runOffPool(python, [repositoryRoot.appendingPathComponent("Tests/RouteVectors/with_fake_dwolla.py").path, "--"]
                                               + language.command(),

@@ -2,6 +2,7 @@
 """Documents for the differential test of dropin's HTML check against html5lib.
 
     python3 html5_differential.py SEED COUNT [MORE.jsonl] > cases.jsonl
+    python3 html5_differential.py SEED COUNT --corpus FOLDER
 
 Writes the hand-written cases of the W3C "Polyglot Markup" note and of HTML's tree construction
 (CASES), then COUNT random documents (seeded), half of them whole pages and half snippets: random
@@ -11,6 +12,9 @@ well-formed XML. MORE.jsonl adds cases of one's own, a {"kind", "text"} object a
 object a line out:
 
     {"kind": "document" | "fragment", "text": "...", "html5lib": true | false, "why": "..."}
+
+With --corpus, it writes the cases instead as seeds for the fuzzer (Tests/Fuzz/corpus): each
+text after an "H", which the fuzz target takes for HTML, in a file tree-NNNN.html.
 
 "html5lib" is true when html5lib parses the text without a parse error into the tree Python's
 XML parser builds (a snippet as the content of a <div>); "why" names the first difference. Two
@@ -301,7 +305,7 @@ def main(argv):
     seed, count = int(argv[1]), int(argv[2])
     rng = random.Random(seed)
     given = list(CASES)
-    if len(argv) > 3:
+    if len(argv) > 3 and argv[3] != "--corpus":
         with open(argv[3], encoding="utf-8") as file:
             given += [(case["kind"], case["text"]) for case in map(json.loads, file) if case]
     cases = [case for case in given if well_formed(*case)]
@@ -312,6 +316,11 @@ def main(argv):
         case = random_case(rng)
         if well_formed(*case):  # the rest is libxml2's part of the check, judged elsewhere
             cases.append(case)
+    if len(argv) > 3 and argv[3] == "--corpus":
+        for index, (kind, text) in enumerate(cases):
+            with open("%s/tree-%04d.html" % (argv[4], index), "w", encoding="utf-8") as file:
+                file.write("H" + text)
+        return 0
     for kind, text in cases:
         accepted, why = verdict(kind, text)
         print(json.dumps({"kind": kind, "text": text, "html5lib": accepted, "why": why}))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Serves the generated PHP token route with `php -S`, once through $route->handle() (plain PHP)
 and once from a Symfony HttpFoundation controller (Tests/PHP/mounted_route.php), each with the
-lines README.md gives, and asks each for a token:
+lines docs/token-route.md gives, and asks each for a token:
 
     python3 framework_mounts.py ROUTE.php
 

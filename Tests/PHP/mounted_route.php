@@ -1,7 +1,7 @@
 <?php
 // The token route mounted as an app mounts it, for Tests/PHP/framework_mounts.py, which serves
 // this file with `php -S` (as a front controller). MOUNT says how: "plain" ($route->handle(), as
-// README.md shows it) or "symfony" (a controller with Symfony's HttpFoundation, README's lines).
+// docs/token-route.md shows it) or "symfony" (a controller with Symfony's HttpFoundation, its lines).
 // Environment: TOKEN_ROUTE_PHP (the route file), DWOLLA_API, DWOLLA_KEY, DWOLLA_SECRET,
 // STATE_FOLDER. A request is signed in when it says X-Signed-In: yes.
 use Symfony\Component\HttpFoundation\Request;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Mounts the generated Python token route in Flask, FastAPI and Django, each with the lines
-README.md and the route's header give, and asks each app for a token:
+docs/token-route.md and the route's header give, and asks each app for a token:
 
     python3 framework_mounts.py ROUTE.py
 

@@ -1,5 +1,5 @@
 # Mounts the generated Ruby token route in Rails' router and in Sinatra, each with the lines
-# README.md and the route's header give, and asks each app for a token:
+# docs/token-route.md and the route's header give, and asks each app for a token:
 #
 #     ruby framework_mounts.rb ROUTE.rb
 #

@@ -39,11 +39,13 @@ let package = Package(
         .target(
             name: "DropinCore",
             dependencies: [
-                "Yams", "CPolyglotCheck", .product(name: "Mustache", package: "swift-mustache"),
+                "Yams", "CPolyglotCheck", "CFileFlags", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: fuzzSwift,
             plugins: ["EmbedTemplatesPlugin"]),
+        // Linux's O_TMPFILE and AT_EMPTY_PATH, which Swift's Glibc module leaves out.
+        .target(name: "CFileFlags"),
         // The polyglot HTML check, in C over libxml2's SAX parser.
         .target(name: "CPolyglotCheck", dependencies: ["CLibXML2"], cSettings: fuzzC),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),

@@ -30,8 +30,9 @@ struct InputFingerprintTests {
     }
 
     /// The digest the fingerprint starts from is of exactly the sources that decide the output:
-    /// the templates, the token route's Swift sources, DropinCore's own code and Package.swift,
-    /// whose exact pins name the versions of Yams and swift-mustache. Recomputed here from the
+    /// the templates, the token route's Swift sources, DropinCore's own code, the HTML check's C
+    /// (which decides whether a page is written at all) and Package.swift, whose exact pins name
+    /// the versions of Yams and swift-mustache. Recomputed here from the
     /// checkout, it must match what the build step compiled in.
     @Test func itIsADigestOfEverySourceThatDecidesTheOutputPackageSwiftIncluded() throws {
         let root = Fixtures.repository
@@ -44,6 +45,7 @@ struct InputFingerprintTests {
         let digested = try files("Templates", recursive: false) { !$0.hasPrefix(".") }
             + files("Sources/DropinTokenRoute", recursive: false) { $0.hasSuffix(".swift") }
             + files("Sources/DropinCore", recursive: true) { $0.hasSuffix(".swift") }
+            + files("Sources/CPolyglotCheck", recursive: true) { $0.hasSuffix(".c") || $0.hasSuffix(".h") }
             + ["Package.swift"]
         var bytes = Data()
         for path in digested.sorted() {

@@ -1,3 +1,6 @@
+#if os(Linux)
+import CFileFlags
+#endif
 import Foundation
 
 /// Writes a file so that a reader, or a process killed midway, sees the old text or the new,
@@ -33,16 +36,12 @@ enum AtomicFile {
     /// without directory indexes that search is linear in the folder's size. False when the
     /// system or file system cannot do it, or the name was taken meanwhile.
     static func createUnnamedThenLink(_ text: String, named name: String, in folder: OpenFolder) throws -> Bool {
-        #if os(Linux) && (arch(x86_64) || arch(arm64))
-        // Glibc's O_TMPFILE and AT_EMPTY_PATH are macros Swift does not import; these are their
-        // values on these architectures (asm-generic/fcntl.h, linux/fcntl.h), O_DIRECTORY included.
-        let unnamed: Int32 = 0o20_000_000 | O_DIRECTORY
-        let emptyPath: Int32 = 0x1000
-        let descriptor = openat(folder.descriptor, ".", unnamed | O_WRONLY | O_CLOEXEC, 0o644)
+        #if os(Linux)
+        let descriptor = openat(folder.descriptor, ".", dropin_open_unnamed() | O_WRONLY | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         try writeAll(text, to: descriptor)
-        if linkat(descriptor, "", folder.descriptor, name, emptyPath) == 0 { return true }
+        if linkat(descriptor, "", folder.descriptor, name, dropin_link_empty_path()) == 0 { return true }
         // Before Linux 6.10, naming a descriptor itself needs a privilege; through /proc it
         // does not, but looking that path up cost as much as the rest of the link.
         guard errno == ENOENT || errno == EPERM else { return false }

@@ -256,7 +256,7 @@ public struct Pipeline: Sendable {
     }
 
     /// What `check` found for one deployment.
-    public struct DeploymentCheck: Sendable {
+    public struct DeploymentFindings: Sendable {
         public let name: String?
         /// Nil when the record showed the output up to date.
         public let rendered: Rendered?
@@ -268,7 +268,7 @@ public struct Pipeline: Sendable {
 
     public struct CheckResult: Sendable {
         /// Empty when a stage reported an error before anything was compared.
-        public let deployments: [DeploymentCheck]
+        public let deployments: [DeploymentFindings]
         public let diagnostics: [Diagnostic]
         public var succeeded: Bool { !diagnostics.hasErrors }
         /// Whether every deployment was compared by the record's digests.
@@ -288,7 +288,7 @@ public struct Pipeline: Sendable {
         throws(ManifestSource.LoadError) -> CheckResult {
         let location = ManifestLocation(manifestPath: manifestPath)
         if !full, deployments == .all, let verified = QuickCheck(manifest, at: location).verify() {
-            let check = DeploymentCheck(name: nil, rendered: nil, reports: [], verified: verified)
+            let check = DeploymentFindings(name: nil, rendered: nil, reports: [], verified: verified)
             return CheckResult(deployments: [check], diagnostics: verified.diagnostics)
         }
         return check(try manifest.parse(), at: location, deployments: deployments)
@@ -311,13 +311,13 @@ public struct Pipeline: Sendable {
             let comparison = DriftReport(folders: deployment.folders)
                 .compare(deployment.files, record: record ?? .empty, stylesheetHooks: deployment.plan.stylesheetHooks)
             diagnostics += comparison.diagnostics
-            return DeploymentCheck(name: deployment.manifest.deploymentName, rendered: deployment, reports: comparison.reports)
+            return DeploymentFindings(name: deployment.manifest.deploymentName, rendered: deployment, reports: comparison.reports)
         }
         if chosen == .all {
             for output in RetiredOutput.find(rendered.manifest, current: rendered.deployments, records: records, at: location) {
                 let found = output.reports()
                 diagnostics += found.diagnostics
-                checks.append(DeploymentCheck(name: output.name, rendered: nil, reports: found.reports))
+                checks.append(DeploymentFindings(name: output.name, rendered: nil, reports: found.reports))
             }
         }
         return CheckResult(deployments: checks, diagnostics: diagnostics)

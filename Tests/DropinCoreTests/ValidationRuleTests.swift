@@ -525,16 +525,19 @@ let ruleCases: [RuleCase] = [
 
 private let cspAdvice = "write one per item, an origin such as https://fonts.example.com, a scheme such as data:, a keyword such as 'unsafe-inline', or a nonce or hash source"
 
-@Test(arguments: ruleCases)
-func validationRule(_ rule: RuleCase) throws {
-    let result = try validate(rule.yaml)
-    let actual = result.diagnostics
-    #expect(actual.count == rule.expected.count,
-            "expected \(rule.expected.count) diagnostics, got:\n\(actual.map(\.summary).joined(separator: "\n"))")
-    for (expected, diagnostic) in zip(rule.expected, actual) {
-        #expect(expected.matches(diagnostic), "expected \(expected)\n     got \(diagnostic.summary)")
+/// Every rule's manifest gives exactly its diagnostics.
+struct ValidationRuleTests {
+    @Test(arguments: ruleCases)
+    func validationRule(_ rule: RuleCase) throws {
+        let result = try validate(rule.yaml)
+        let actual = result.diagnostics
+        #expect(actual.count == rule.expected.count,
+                "expected \(rule.expected.count) diagnostics, got:\n\(actual.map(\.summary).joined(separator: "\n"))")
+        for (expected, diagnostic) in zip(rule.expected, actual) {
+            #expect(expected.matches(diagnostic), "expected \(expected)\n     got \(diagnostic.summary)")
+        }
+        #expect((result.manifest == nil) == rule.expected.contains { $0.severity == .error })
     }
-    #expect((result.manifest == nil) == rule.expected.contains { $0.severity == .error })
 }
 
 extension String {

@@ -7,7 +7,7 @@ public struct ManifestSource {
     /// The bytes as read, for the input fingerprint.
     public let data: Data
     public let text: String
-    private let tree: Tree
+    let tree: Tree
 
     init(file: String, data: Data, text: String, root: Node?) {
         self.file = file

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Parses a long manifest in parts, one per core. The page list is nearly all of a large
-/// manifest, and Yams builds its tree on one core: a seventh of a cold build of 10,000 pages.
+/// manifest, and Yams builds its tree on one core (what this buys: BENCHMARKS.md).
 ///
 /// The text is cut only before a line that starts a page: `- ` at the list's own indentation,
 /// inside the `pages:` block. Such a line ends every block value before it, so the part before

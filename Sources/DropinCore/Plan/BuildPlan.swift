@@ -48,22 +48,22 @@ public struct PlannedFile: Sendable {
     public let content: Content
     public let ownership: Ownership
     /// How the rendered text is verified; nil for files that are not HTML.
-    public let check: PolyglotCheck.Kind?
+    public let verifyAs: PolyglotCheck.Kind?
     /// For snippets: the same template with neutral values in place of template-language
     /// placeholders, which need not be well-formed XML themselves.
-    public let checkInput: TemplateInput?
+    public let verifyInput: TemplateInput?
     /// How many elements the file shows, which is what its rendering time grows with; the
     /// index, which shows every page's, takes as long as thousands of pages.
     public let elementCount: Int
 
     init(_ root: OutputRoot, path: String, content: Content, ownership: Ownership = .generated,
-         check: PolyglotCheck.Kind? = nil, checkInput: TemplateInput? = nil, elementCount: Int = 0) {
+         verifyAs: PolyglotCheck.Kind? = nil, verifyInput: TemplateInput? = nil, elementCount: Int = 0) {
         self.root = root
         self.path = path
         self.content = content
         self.ownership = ownership
-        self.check = check
-        self.checkInput = checkInput
+        self.verifyAs = verifyAs
+        self.verifyInput = verifyInput
         self.elementCount = elementCount
     }
 }

@@ -159,7 +159,7 @@ public struct Planner: Sendable {
             paramsScript: contexts.contains { $0.shape.deferred } ? OutputPath.relative(from: path, to: Self.paramsPath) : nil,
             csrfMeta: names.csrfMeta, index: OutputPath.relative(from: path, to: Self.indexPath))
         let context = PageContext(frame: frame, title: page.title.value, components: contexts)
-        let file = PlannedFile(.public, path: path, content: .template(.page(context)), check: .document,
+        let file = PlannedFile(.public, path: path, content: .template(.page(context)), verifyAs: .document,
                                elementCount: contexts.count)
         return PlannedPage(path: path, title: page.title.value, elements: elements, contexts: contexts, file: file)
     }
@@ -170,8 +170,8 @@ public struct Planner: Sendable {
                                     components: page.elements.map { elementContext($0, placeholder: placeholder) }))
         }
         return PlannedFile(.private, path: language.snippetPath(String(page.path.dropLast(".html".count))),
-                           content: .template(snippet(language.placeholder)), check: .fragment,
-                           checkInput: Self.needsStandIn(language) ? snippet { _ in Self.samplePlaceholder } : nil,
+                           content: .template(snippet(language.placeholder)), verifyAs: .fragment,
+                           verifyInput: Self.needsStandIn(language) ? snippet { _ in Self.samplePlaceholder } : nil,
                            elementCount: page.elements.count)
     }
 
@@ -183,7 +183,7 @@ public struct Planner: Sendable {
                                             csrfToken: placeholder(Self.csrfTokenParameter)))
         }
         return PlannedFile(.private, path: language.snippetPath(Self.snippetHead), content: .template(head(language.placeholder)),
-                           check: .fragment, checkInput: Self.needsStandIn(language) ? head { _ in Self.samplePlaceholder } : nil)
+                           verifyAs: .fragment, verifyInput: Self.needsStandIn(language) ? head { _ in Self.samplePlaceholder } : nil)
     }
 
     /// Whether the language's placeholders are not XML themselves (ERB's <%= %>): its snippets
@@ -313,7 +313,7 @@ public struct Planner: Sendable {
             pages: pages.map { page in
                 IndexPageContext(title: page.title, href: page.path, path: page.path, components: page.contexts)
             })
-        return PlannedFile(.public, path: Self.indexPath, content: .template(.index(context)), check: .document,
+        return PlannedFile(.public, path: Self.indexPath, content: .template(.index(context)), verifyAs: .document,
                            elementCount: pages.reduce(0) { $0 + $1.elements.count })
     }
 

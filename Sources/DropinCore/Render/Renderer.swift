@@ -36,7 +36,7 @@ public struct Renderer: Sendable {
     /// The text the verify stage checks: the file itself, or for a snippet the same template
     /// with neutral values where template-language placeholders go.
     func textToCheck(_ file: PlannedFile, rendered: RenderedFile) -> String {
-        file.checkInput.map(text(of:)) ?? rendered.text
+        file.verifyInput.map(text(of:)) ?? rendered.text
     }
 
     private func text(of input: TemplateInput) -> String {

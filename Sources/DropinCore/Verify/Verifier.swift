@@ -14,7 +14,7 @@ public struct Verifier: Sendable {
 
     /// Problems in `text`, the file's text as its check sees it (`Renderer.textToCheck`).
     public func verify(_ text: String, of file: PlannedFile, renderedFrom template: String?) -> [Diagnostic] {
-        guard let kind = file.check else { return [] }
+        guard let kind = file.verifyAs else { return [] }
         let problems = PolyglotCheck.problems(in: text, as: kind)
         guard let first = problems.first else { return [] }
         let location = SourceLocation(file: outputDisplays[file.root] + "/" + file.path, line: first.line, column: first.column)

@@ -24,6 +24,13 @@ typedef struct {
     int in_select;
     /// A `<noscript>` in `<head>`.
     int in_head;
+    /// A formatting element (b, i, a, ...) and whether it is still in HTML's list of active
+    /// formatting elements, which forgets the earliest of four identical ones.
+    int is_formatting;
+    int in_formatting_list;
+    /// Its attributes, as the list compares them: how many, and an order-free digest.
+    int attribute_count;
+    unsigned long long attribute_digest;
 } open_element;
 
 /// What one check carries between callbacks, reached through the parser context's _private.
@@ -46,13 +53,14 @@ static inline check_state *state_of(void *ctx) {
     return (check_state *)((xmlParserCtxtPtr)ctx)->_private;
 }
 
-/// A rule broken at the parser's current position. `other_reading` marks a problem only a
-/// reading other than html5lib's has: a browser with scripting on, or HTML's parsing since 2020.
-void report_here(void *ctx, int other_reading, const char *format, ...) __attribute__((format(printf, 3, 4)));
+/// A rule broken at the parser's current position (or the start tag's `<`); `reading` is one of
+/// DROPIN_EVERY_READING, DROPIN_OTHER_READING, DROPIN_POLICY.
+void report_here(void *ctx, int reading, const char *format, ...) __attribute__((format(printf, 3, 4)));
 
 /// HTML's tree construction, checked on libxml2's SAX events (tree_rules.c).
-void tree_start_element(void *ctx, const char *name, element_kind kind, int namespace_count,
-                        int attribute_count, const xmlChar **attributes);
+void tree_start_element(void *ctx, const char *name, element_kind kind, int attribute_count, const xmlChar **attributes);
+/// Inside `<svg>` or `<math>`, which dropin refuses by policy: rules for HTML elements do not apply.
+int tree_in_foreign_content(check_state *state);
 void tree_end_element(void *ctx);
 void tree_characters(void *ctx, const xmlChar *text, int length);
 void tree_comment(void *ctx, const xmlChar *text);

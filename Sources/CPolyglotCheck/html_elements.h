@@ -26,9 +26,13 @@ enum {
     E_RCDATA = 1 << 8,
     /// A line feed right after the start tag is dropped (pre, listing, textarea).
     E_LEADING_LF = 1 << 9,
-    /// Elements a browser replaces, reinterprets or treats as obsolete markup, and foreign
-    /// content (svg, math), whose names and attributes HTML rewrites.
+    /// Obsolete elements a browser drops or rewrites.
     E_REFUSED = 1 << 10,
+    /// Refused though HTML may build the same tree: obsolete elements, and foreign content
+    /// (svg, math), whose names and attributes HTML rewrites by tables dropin does not check.
+    E_POLICY = 1 << 13,
+    /// A formatting element: kept in HTML's list of active formatting elements.
+    E_FORMATTING = 1 << 14,
     /// May stand in `<head>`.
     E_IN_HEAD = 1 << 11,
     /// Table structure: belongs directly in one kind of parent.

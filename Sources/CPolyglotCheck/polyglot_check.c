@@ -14,7 +14,7 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void init_parser(void) { xmlInitParser(); }
 
-static void add_problem_v(check_state *state, int line, int column, int is_xml_error, int other_reading,
+static void add_problem_v(check_state *state, int line, int column, int is_xml_error, int reading,
                           const char *format, va_list arguments) {
     dropin_polyglot_result *result = state->result;
     if (result->count >= DROPIN_POLYGLOT_MAX_PROBLEMS) return;
@@ -22,7 +22,7 @@ static void add_problem_v(check_state *state, int line, int column, int is_xml_e
     problem->line = line;
     problem->column = column;
     problem->is_xml_error = is_xml_error;
-    problem->other_reading = other_reading;
+    problem->reading = reading;
     vsnprintf(problem->message, sizeof problem->message, format, arguments);
 }
 
@@ -33,14 +33,14 @@ static void add_problem(check_state *state, int line, int column, int is_xml_err
     va_end(arguments);
 }
 
-void report_here(void *ctx, int other_reading, const char *format, ...) {
+void report_here(void *ctx, int reading, const char *format, ...) {
     xmlParserCtxtPtr ctxt = ctx;
     check_state *state = state_of(ctx);
     int line = state->tag_line ? state->tag_line : ctxt->input->line;
     int column = state->tag_line ? state->tag_column : ctxt->input->col;
     va_list arguments;
     va_start(arguments, format);
-    add_problem_v(state, line, column, 0, other_reading, format, arguments);
+    add_problem_v(state, line, column, 0, reading, format, arguments);
     va_end(arguments);
 }
 
@@ -94,12 +94,12 @@ static void check_attribute_case(void *ctx, int count, const xmlChar **attribute
     for (int i = 0; i < count; i++) {
         const char *name = (const char *)attributes[i * 5];
         if (attributes[i * 5 + 1] == NULL && has_uppercase(name)) {
-            report_here(ctx, 0, "attribute '%s' must be lowercase: HTML lowercases it, XML does not", name);
+            report_here(ctx, DROPIN_EVERY_READING, "attribute '%s' must be lowercase: HTML lowercases it, XML does not", name);
         }
         for (int j = i + 1; j < count; j++) {
             const char *other = (const char *)attributes[j * 5];
             if (equal_ignoring_ascii_case(name, other) && strcmp(name, other) != 0) {
-                report_here(ctx, 0, "attributes '%s' and '%s' differ only in case: a browser keeps one of them", name, other);
+                report_here(ctx, DROPIN_EVERY_READING, "attributes '%s' and '%s' differ only in case: a browser keeps one of them", name, other);
             }
         }
     }
@@ -108,7 +108,7 @@ static void check_attribute_case(void *ctx, int count, const xmlChar **attribute
 static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
                              int namespace_count, const xmlChar **namespaces, int attribute_count,
                              int defaulted_count, const xmlChar **attributes) {
-    (void)namespaces; (void)defaulted_count;
+    (void)namespaces; (void)namespace_count; (void)defaulted_count;
     xmlParserCtxtPtr ctxt = ctx;
     check_state *state = state_of(ctx);
     const char *name = (const char *)localname;
@@ -119,22 +119,36 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
     locate_tag_start(ctxt, state);
     if (state->is_document && is_root) {
         if (strcmp(name, "html") != 0 || uri == NULL || strcmp((const char *)uri, xhtml_namespace) != 0) {
-            report_here(ctx, 0, "the root element must be <html xmlns=\"http://www.w3.org/1999/xhtml\">, not <%s>", name);
+            report_here(ctx, DROPIN_EVERY_READING, "the root element must be <html xmlns=\"http://www.w3.org/1999/xhtml\">, not <%s>", name);
         }
     }
-    if (prefix != NULL) {
-        report_here(ctx, 0, "element <%s:%s> has a namespace prefix, which HTML keeps in its name: write <%s>", (const char *)prefix, name, name);
+    // Inside <svg> or <math>, refused by policy, HTML's rules for its own elements do not apply.
+    if (!tree_in_foreign_content(state)) {
+        if (prefix != NULL) {
+            report_here(ctx, DROPIN_EVERY_READING, "element <%s:%s> has a namespace prefix, which HTML keeps in its name: write <%s>", (const char *)prefix, name, name);
+        }
+        if (!((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z'))) {
+            report_here(ctx, DROPIN_EVERY_READING, "element <%s> starts with other than an ASCII letter: HTML reads the tag as text; rename it", name);
+        }
+        if (has_uppercase(name)) {
+            report_here(ctx, DROPIN_EVERY_READING, "element <%s> must be lowercase: HTML lowercases it, XML does not", name);
+        }
+        if (kind.flags & E_POLICY) {
+            // Refused as a whole, however it is written.
+        } else if ((kind.flags & E_VOID) && !self_closed) {
+            report_here(ctx, DROPIN_EVERY_READING, "void element <%s> must be written self-closed, as <%s ... />", name, name);
+        } else if (!(kind.flags & E_VOID) && self_closed) {
+            report_here(ctx, DROPIN_EVERY_READING, "<%s/> is not closed to a browser: write <%s ...></%s> instead", name, name, name);
+        }
+        check_attribute_case(ctx, attribute_count, attributes);
+        const char *expected = state->is_document ? xhtml_namespace : NULL;
+        int in_namespace = uri == NULL ? expected == NULL : expected != NULL && strcmp((const char *)uri, expected) == 0;
+        if (!is_root && !in_namespace && !(kind.flags & E_POLICY)) {
+            report_here(ctx, DROPIN_EVERY_READING, "element <%s> is in the namespace %s, which HTML does not read: remove its xmlns declaration",
+                        name, uri ? (const char *)uri : "none");
+        }
     }
-    if (has_uppercase(name)) {
-        report_here(ctx, 0, "element <%s> must be lowercase: HTML lowercases it, XML does not", name);
-    }
-    if ((kind.flags & E_VOID) && !self_closed) {
-        report_here(ctx, 0, "void element <%s> must be written self-closed, as <%s ... />", name, name);
-    } else if (!(kind.flags & E_VOID) && self_closed) {
-        report_here(ctx, 0, "<%s/> is not closed to a browser: write <%s ...></%s> instead", name, name, name);
-    }
-    check_attribute_case(ctx, attribute_count, attributes);
-    tree_start_element(ctx, name, kind, namespace_count, attribute_count, attributes);
+    tree_start_element(ctx, name, kind, attribute_count, attributes);
     state->tag_line = 0;
 }
 
@@ -151,21 +165,28 @@ static void on_comment(void *ctx, const xmlChar *text) {
     tree_comment(ctx, text);
 }
 
+static void report_subset(void *ctx);
+
 static void on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id, const xmlChar *system_id) {
+    xmlParserCtxtPtr ctxt = ctx;
     check_state *state = state_of(ctx);
     state->saw_doctype = 1;
+    // HTML's own spellings: the name in any case, and the legacy-compat system identifier.
+    int legacy = external_id == NULL && system_id != NULL && strcmp((const char *)system_id, "about:legacy-compat") == 0;
     if (!state->is_document) {
-        report_here(ctx, 0, "a snippet must not have a DOCTYPE (%s)", (const char *)name);
-    } else if (strcmp((const char *)name, "html") != 0 || external_id != NULL || system_id != NULL) {
-        report_here(ctx, 0, "the DOCTYPE must be exactly <!DOCTYPE html>, not one naming '%s' or a DTD", (const char *)name);
+        report_here(ctx, DROPIN_EVERY_READING, "a snippet must not have a DOCTYPE (%s)", (const char *)name);
+    } else if (!equal_ignoring_ascii_case((const char *)name, "html") || external_id != NULL || (system_id != NULL && !legacy)) {
+        report_here(ctx, DROPIN_EVERY_READING, "the DOCTYPE must be exactly <!DOCTYPE html>, not one naming '%s' or a DTD", (const char *)name);
     }
+    // The parser stops on the internal subset's '[', even one that declares nothing.
+    if (ctxt->input->cur[0] == '[') report_subset(ctx);
 }
 
 static void report_subset(void *ctx) {
     check_state *state = state_of(ctx);
     if (state->reported_subset) return;
     state->reported_subset = 1;
-    report_here(ctx, 0, "DTD declarations are not allowed: write <!DOCTYPE html> with nothing inside");
+    report_here(ctx, DROPIN_EVERY_READING, "DTD declarations are not allowed: write <!DOCTYPE html> with nothing inside");
 }
 
 static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
@@ -187,12 +208,12 @@ static void on_attribute_decl(void *ctx, const xmlChar *element, const xmlChar *
 
 static void on_processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data) {
     (void)data;
-    report_here(ctx, 0, "processing instruction <?%s ...?> is not HTML: remove it", (const char *)target);
+    report_here(ctx, DROPIN_EVERY_READING, "processing instruction <?%s ...?> is not HTML: remove it", (const char *)target);
 }
 
 static void on_cdata(void *ctx, const xmlChar *value, int length) {
     (void)value; (void)length;
-    report_here(ctx, 0, "CDATA sections are not HTML: escape the text instead");
+    report_here(ctx, DROPIN_EVERY_READING, "CDATA sections are not HTML: escape the text instead");
 }
 
 static void on_error(void *user_data, xmlErrorPtr error) {

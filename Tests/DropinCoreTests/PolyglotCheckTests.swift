@@ -59,7 +59,7 @@ struct PolyglotCheckTests {
         ("<html xmlns=\"http://www.w3.org/1999/xhtml\"></html>", "the document must start with <!DOCTYPE html>"),
         ("<!DOCTYPE html><body></body>", "the root element must be <html xmlns=\"http://www.w3.org/1999/xhtml\">, not <body>"),
         ("<!DOCTYPE html><html></html>", "the root element must be <html xmlns=\"http://www.w3.org/1999/xhtml\">, not <html>"),
-        ("<!DOCTYPE html SYSTEM \"about:legacy-compat\"><html xmlns=\"http://www.w3.org/1999/xhtml\"></html>",
+        ("<!DOCTYPE html SYSTEM \"about:other\"><html xmlns=\"http://www.w3.org/1999/xhtml\"></html>",
          "the DOCTYPE must be exactly <!DOCTYPE html>, not one naming 'html' or a DTD"),
         ("<!DOCTYPE html [<!ENTITY x \"y\">]><html xmlns=\"http://www.w3.org/1999/xhtml\"></html>",
          "DTD declarations are not allowed: write <!DOCTYPE html> with nothing inside"),

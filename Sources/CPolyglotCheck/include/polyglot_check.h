@@ -7,14 +7,18 @@
 #define DROPIN_POLYGLOT_MAX_PROBLEMS 8
 #define DROPIN_POLYGLOT_MESSAGE_SIZE 240
 
+enum { DROPIN_EVERY_READING = 0, DROPIN_OTHER_READING = 1, DROPIN_POLICY = 2 };
+
 typedef struct {
     int line;
     int column;
     /// 1 when libxml2 found the text not well-formed; 0 for a polyglot rule it does not know.
     int is_xml_error;
-    /// 1 when only a reading other than html5lib's builds another tree: a browser with scripting
-    /// on, or HTML's parsing as it changed after html5lib's release. dropin refuses these too.
-    int other_reading;
+    /// Which readings of the markup build another tree than the XML parser: DROPIN_EVERY_READING
+    /// (html5lib's too), DROPIN_OTHER_READING (only a browser with scripting on, or HTML's parsing
+    /// as it changed after html5lib's release), or DROPIN_POLICY (none: markup dropin does not
+    /// check, which it refuses). dropin refuses all three.
+    int reading;
     char message[DROPIN_POLYGLOT_MESSAGE_SIZE];
 } dropin_polyglot_problem;
 

@@ -7,9 +7,19 @@ public struct MarkupProblem: Hashable, Sendable {
     public let message: String
     /// True when the text is not well-formed XML; false for an HTML rule the XML parser misses.
     public let isXMLError: Bool
-    /// True when only a reading other than html5lib's (a browser with scripting on, or HTML's
-    /// parsing since html5lib's release) builds another tree.
-    public let isOtherReading: Bool
+    /// Which readings of the text build another tree than the XML parser.
+    public let reading: Reading
+
+    public enum Reading: Sendable {
+        /// html5lib's, the reference implementation of HTML's parsing, as well as browsers'.
+        case every
+        /// Only another reading: a browser with scripting on, or HTML's parsing as it changed
+        /// after html5lib's release.
+        case other
+        /// None, or none dropin knows of: markup dropin refuses rather than checks (inline SVG
+        /// and MathML, obsolete elements).
+        case policy
+    }
 }
 
 /// Checks text as polyglot HTML5 with libxml2 (see Sources/CPolyglotCheck).
@@ -42,8 +52,13 @@ public enum PolyglotCheck {
                 let message = withUnsafeBytes(of: &problem.message) { bytes in
                     String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
                 }
+                let reading: MarkupProblem.Reading = switch Int(problem.reading) {
+                case DROPIN_OTHER_READING: .other
+                case DROPIN_POLICY: .policy
+                default: .every
+                }
                 return MarkupProblem(line: Int(problem.line), column: Int(problem.column), message: message,
-                                     isXMLError: problem.is_xml_error != 0, isOtherReading: problem.other_reading != 0)
+                                     isXMLError: problem.is_xml_error != 0, reading: reading)
             }
         }
     }
@@ -59,7 +74,7 @@ public enum PolyglotCheck {
             if line > lineCount { line = lineCount; column = 1 }
             let message = problem.message.replacing("dropin-fragment", with: "the snippet's end")
             return MarkupProblem(line: line, column: column, message: message, isXMLError: problem.isXMLError,
-                                 isOtherReading: problem.isOtherReading)
+                                 reading: problem.reading)
         }
     }
 }

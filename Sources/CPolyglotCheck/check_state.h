@@ -45,6 +45,8 @@ typedef struct {
     /// Where the start tag being checked begins, so that its problems point at its `<`; 0 elsewhere.
     int tag_line;
     int tag_column;
+    /// How many open elements are `<svg>` or `<math>`.
+    int foreign_depth;
     int open_count;
     open_element open[DROPIN_MAX_OPEN_ELEMENTS];
 } check_state;

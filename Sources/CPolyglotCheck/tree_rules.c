@@ -276,11 +276,12 @@ static void check_placement(void *ctx, check_state *state, const char *name, ele
     }
 }
 
+static int is_foreign_root(const char *name) {
+    return strcmp(name, "svg") == 0 || strcmp(name, "math") == 0;
+}
+
 int tree_in_foreign_content(check_state *state) {
-    for (int index = 0; index < state->open_count; index++) {
-        if (strcmp(state->open[index].name, "svg") == 0 || strcmp(state->open[index].name, "math") == 0) return 1;
-    }
-    return 0;
+    return state->foreign_depth > 0;
 }
 
 /// An order-free digest of the attributes, as HTML's list of active formatting elements
@@ -356,6 +357,7 @@ void tree_start_element(void *ctx, const char *name, element_kind kind, int attr
         .attribute_count = attribute_count, .attribute_digest = attribute_digest(attribute_count, attributes),
     };
     if (node->is_formatting) remember_formatting(state, node);
+    if ((kind.flags & E_POLICY) && is_foreign_root(name)) state->foreign_depth++;
 }
 
 /// Raw text is not decoded: `&amp;` in a `<script>` is those five characters to a browser.
@@ -376,6 +378,7 @@ void tree_end_element(void *ctx) {
     open_element *node = &state->open[state->open_count - 1];
     if ((node->kind.flags & E_RAW_TEXT) && node->saw_content) check_raw_text(ctx, state, node, cursor_offset(ctxt));
     if (node->is_formatting && !node->in_formatting_list) check_forgotten_formatting(ctx, state, node);
+    if ((node->kind.flags & E_POLICY) && is_foreign_root(node->name)) state->foreign_depth--;
     if (node->kind.id == EL_HTML && node->element_children != 2) {
         report_here(ctx, DROPIN_EVERY_READING, "<html> must hold <head> and <body>: a browser adds the missing one");
     }

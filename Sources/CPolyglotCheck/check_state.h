@@ -42,9 +42,13 @@ typedef struct {
     int saw_doctype;
     int saw_fatal;
     int reported_subset;
-    /// Where the start tag being checked begins, so that its problems point at its `<`; 0 elsewhere.
-    int tag_line;
-    int tag_column;
+    /// The start tag being checked: its bytes in the text, and the parser's place at its end;
+    /// its problems point at its `<`, found only when there is one. `in_tag` is 0 elsewhere.
+    int in_tag;
+    size_t tag_start;
+    size_t tag_end;
+    int tag_end_line;
+    int tag_end_column;
     /// How many open elements are `<svg>` or `<math>`.
     int foreign_depth;
     int open_count;

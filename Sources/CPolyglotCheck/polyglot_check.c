@@ -1,3 +1,4 @@
+#define _GNU_SOURCE  // memrchr
 #include "check_state.h"
 
 #include <libxml/parserInternals.h>
@@ -33,44 +34,52 @@ static void add_problem(check_state *state, int line, int column, int is_xml_err
     va_end(arguments);
 }
 
+/// The line and column of the current start tag's `<`, from the parser's place at its end.
+static void tag_start_position(const check_state *state, int *line, int *column) {
+    *line = state->tag_end_line;
+    *column = state->tag_end_column;
+    int crossed_line = 0;
+    for (size_t index = state->tag_end; index > state->tag_start; index--) {
+        unsigned char c = (unsigned char)state->text[index - 1];
+        if (c == '\n') {
+            --*line;
+            crossed_line = 1;
+        } else if (!crossed_line && (c & 0xc0) != 0x80) {
+            --*column;
+        }
+    }
+    if (crossed_line) {
+        // The tag spans lines: count its first line's characters before the `<`.
+        size_t line_start = state->tag_start;
+        while (line_start > 0 && state->text[line_start - 1] != '\n') line_start--;
+        *column = 1;
+        for (size_t index = line_start; index < state->tag_start; index++) {
+            if (((unsigned char)state->text[index] & 0xc0) != 0x80) ++*column;
+        }
+    }
+}
+
 void report_here(void *ctx, int reading, const char *format, ...) {
     xmlParserCtxtPtr ctxt = ctx;
     check_state *state = state_of(ctx);
-    int line = state->tag_line ? state->tag_line : ctxt->input->line;
-    int column = state->tag_line ? state->tag_column : ctxt->input->col;
+    int line = ctxt->input->line, column = ctxt->input->col;
+    if (state->in_tag) tag_start_position(state, &line, &column);
     va_list arguments;
     va_start(arguments, format);
     add_problem_v(state, line, column, 0, reading, format, arguments);
     va_end(arguments);
 }
 
-/// Points the problems of the start tag the parser has just read at its `<`: the parser's
-/// cursor is on the tag's end, and the text before it holds no `<` but the tag's own.
-static void locate_tag_start(xmlParserCtxtPtr ctxt, check_state *state) {
+/// Notes where the start tag the parser has just read lies: its cursor is on the tag's end,
+/// and the text before it holds no `<` but the tag's own.
+static void enter_tag(xmlParserCtxtPtr ctxt, check_state *state) {
     size_t end = (size_t)ctxt->input->consumed + (size_t)(ctxt->input->cur - ctxt->input->base);
-    size_t start = end;
-    while (start > 0 && state->text[start] != '<') start--;
-    int line = ctxt->input->line, column = ctxt->input->col;
-    for (size_t index = end; index > start; index--) {
-        unsigned char c = (unsigned char)state->text[index - 1];
-        if (c == '\n') {
-            line--;
-            column = 0;  // counted again below, from the line's start
-        } else if ((c & 0xc0) != 0x80 && column > 0) {
-            column--;
-        }
-    }
-    if (column == 0) {
-        // The tag spans lines: count its first line's characters before the `<`.
-        size_t line_start = start;
-        while (line_start > 0 && state->text[line_start - 1] != '\n') line_start--;
-        column = 1;
-        for (size_t index = line_start; index < start; index++) {
-            if (((unsigned char)state->text[index] & 0xc0) != 0x80) column++;
-        }
-    }
-    state->tag_line = line;
-    state->tag_column = column;
+    const char *open = memrchr(state->text, '<', end);
+    state->in_tag = 1;
+    state->tag_start = open ? (size_t)(open - state->text) : 0;
+    state->tag_end = end;
+    state->tag_end_line = ctxt->input->line;
+    state->tag_end_column = ctxt->input->col;
 }
 
 static int has_uppercase(const char *name) {
@@ -116,7 +125,7 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
     // The parser calls this with its cursor on the tag's end: "/>" or ">".
     int self_closed = ctxt->input->cur[0] == '/';
     int is_root = state->open_count == 0;
-    locate_tag_start(ctxt, state);
+    enter_tag(ctxt, state);
     if (state->is_document && is_root) {
         if (strcmp(name, "html") != 0 || uri == NULL || strcmp((const char *)uri, xhtml_namespace) != 0) {
             report_here(ctx, DROPIN_EVERY_READING, "the root element must be <html xmlns=\"http://www.w3.org/1999/xhtml\">, not <%s>", name);
@@ -149,7 +158,7 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
         }
     }
     tree_start_element(ctx, name, kind, attribute_count, attributes);
-    state->tag_line = 0;
+    state->in_tag = 0;
 }
 
 static void on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {

@@ -84,12 +84,14 @@ static void check_code_points(void *ctx, const xmlChar *text, size_t length, con
 }
 
 /// XML reads a tab or line break inside an attribute value as a space; HTML keeps it.
-static void check_raw_attribute_whitespace(void *ctx, check_state *state, size_t tag_end) {
-    size_t start = tag_end;
-    while (start > 0 && state->text[start] != '<') start--;
+static void check_raw_attribute_whitespace(void *ctx, check_state *state) {
+    const char *tag = state->text + state->tag_start;
+    size_t length = state->tag_end - state->tag_start;
+    // Nearly every tag has none of the three: look for them first, quotes only then.
+    if (!memchr(tag, '\n', length) && !memchr(tag, '\t', length) && !memchr(tag, '\r', length)) return;
     char quote = 0;
-    for (size_t index = start; index < tag_end && index < state->length; index++) {
-        char c = state->text[index];
+    for (size_t index = 0; index < length; index++) {
+        char c = tag[index];
         if (quote) {
             if (c == quote) quote = 0;
             else if (c == '\n' || c == '\t' || c == '\r') {
@@ -330,7 +332,6 @@ static void check_forgotten_formatting(void *ctx, check_state *state, const open
 void tree_start_element(void *ctx, const char *name, element_kind kind, int attribute_count, const xmlChar **attributes) {
     xmlParserCtxtPtr ctxt = ctx;
     check_state *state = state_of(ctx);
-    size_t tag_end = cursor_offset(ctxt);
     int is_root = state->open_count == 0;
     int foreign = tree_in_foreign_content(state);
     // A snippet is checked inside a synthetic root element that HTML never sees.
@@ -339,7 +340,7 @@ void tree_start_element(void *ctx, const char *name, element_kind kind, int attr
         check_implied_ends(ctx, state, name, kind);
     }
     check_attributes(ctx, name, attribute_count, attributes, foreign);
-    check_raw_attribute_whitespace(ctx, state, tag_end);
+    check_raw_attribute_whitespace(ctx, state);
 
     open_element *parent = current_node(state);
     if (parent) {
@@ -350,7 +351,7 @@ void tree_start_element(void *ctx, const char *name, element_kind kind, int attr
     open_element *node = &state->open[state->open_count++];
     // The parser calls this with its cursor on the tag's end: "/>" or ">".
     *node = (open_element){
-        .name = name, .kind = kind, .content_start = tag_end + 1,
+        .name = name, .kind = kind, .content_start = state->tag_end + 1,
         .in_select = kind.id == EL_SELECT || (parent && parent->in_select),
         .in_head = parent && parent->kind.id == EL_HEAD,
         .is_formatting = (kind.flags & E_FORMATTING) != 0, .in_formatting_list = 1,

@@ -50,6 +50,15 @@ struct PolyglotCheckTests {
         #expect(problems.first?.line == 5)
     }
 
+    /// A start tag's problem points at its `<`, also when the tag spans lines or follows
+    /// text with characters of more than one byte.
+    @Test func aStartTagsProblemIsWhereTheTagBegins() {
+        let spanning = PolyglotCheck.problems(in: "<p>é ü<div\n  class=\"x\">b</div></p>", as: .fragment)
+        #expect(spanning.first.map { [$0.line, $0.column] } == [1, 7], "\(spanning)")
+        let onItsLine = PolyglotCheck.problems(in: "<p>\n  <div>b</div></p>", as: .fragment)
+        #expect(onItsLine.first.map { [$0.line, $0.column] } == [2, 3], "\(onItsLine)")
+    }
+
     @Test func attributesEqualButForCase() {
         let problems = PolyglotCheck.problems(in: Self.page("<p data-a=\"1\" DATA-A=\"2\"></p>"), as: .document)
         #expect(problems.map(\.message).contains("attributes 'data-a' and 'DATA-A' differ only in case: a browser keeps one of them"))

@@ -46,27 +46,27 @@ public struct Pipeline: Sendable {
         diagnostics += ResolvedFolderRules.check(manifest.deployed(), at: base)
         if diagnostics.hasErrors { return (nil, diagnostics) }
 
+        let plans = manifests.map { Planner(catalog: catalog).plan($0) }
         let (templates, templateProblems) = TemplateSet.load(
             overrides: manifest.templates.map { base.url($0.value) },
             displayFolder: manifest.templates.map { base.display($0.value) } ?? "",
             inside: base.folder,
-            renders: Set(manifests.flatMap { Planner(catalog: catalog).plan($0).templateNames }))
+            renders: Set(plans.flatMap(\.templateNames)))
         diagnostics += templateProblems
         guard let templates else { return (nil, diagnostics) }
         let renderer = Renderer(templates: templates)
         let validated = diagnostics
         var rendered: [Rendered] = []
-        for deployed in manifests {
-            let (one, problems) = render(deployed, source: source, renderer: renderer, vouched: validated.isEmpty, at: base)
+        for (deployed, plan) in zip(manifests, plans) {
+            let (one, problems) = render(deployed, plan: plan, source: source, renderer: renderer, vouched: validated.isEmpty, at: base)
             diagnostics += problems
             if let one { rendered.append(one) }
         }
         return diagnostics.hasErrors ? (nil, diagnostics) : (RenderedManifest(manifest: manifest, deployments: rendered), diagnostics)
     }
 
-    private func render(_ manifest: Manifest, source: ManifestSource, renderer: Renderer, vouched: Bool,
+    private func render(_ manifest: Manifest, plan: BuildPlan, source: ManifestSource, renderer: Renderer, vouched: Bool,
                         at base: ManifestLocation) -> (Rendered?, [Diagnostic]) {
-        let plan = Planner(catalog: catalog).plan(manifest)
         let folders = base.outputFolders(public: manifest.output.value, private: manifest.privateOutput.value)
         let verifier = Verifier(overrides: renderer.templates.overrides, outputDisplays: folders.map { $1.display })
         // Files render and verify independently: spread them over the cores, largest first.

@@ -8,7 +8,7 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 
-/// Deeper than libxml2 parses without XML_PARSE_HUGE (256), which it refuses as not well-formed.
+/// How deep the rules follow the open elements; deeper markup is refused by policy.
 #define DROPIN_MAX_OPEN_ELEMENTS 300
 
 /// One element on the stack of open elements, as HTML's tree construction keeps it.
@@ -51,6 +51,8 @@ typedef struct {
     int tag_end_column;
     /// How many open elements are `<svg>` or `<math>`.
     int foreign_depth;
+    /// How many elements are open beyond `open`'s room; libxml2's push parser sets no limit.
+    int overflow;
     int open_count;
     open_element open[DROPIN_MAX_OPEN_ELEMENTS];
 } check_state;
@@ -67,6 +69,10 @@ void report_here(void *ctx, int reading, const char *format, ...) __attribute__(
 void tree_start_element(void *ctx, const char *name, element_kind kind, int attribute_count, const xmlChar **attributes);
 /// Inside `<svg>` or `<math>`, which dropin refuses by policy: rules for HTML elements do not apply.
 int tree_in_foreign_content(check_state *state);
+/// The parser's place as an offset in the checked text, never past its end.
+size_t tree_cursor_offset(xmlParserCtxtPtr ctxt, const check_state *state);
+/// A name holding a code point HTML's parser reports.
+void tree_check_name(void *ctx, const char *name);
 void tree_end_element(void *ctx);
 void tree_characters(void *ctx, const xmlChar *text, int length);
 void tree_comment(void *ctx, const xmlChar *text);

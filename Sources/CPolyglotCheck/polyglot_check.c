@@ -73,7 +73,7 @@ void report_here(void *ctx, int reading, const char *format, ...) {
 /// Notes where the start tag the parser has just read lies: its cursor is on the tag's end,
 /// and the text before it holds no `<` but the tag's own.
 static void enter_tag(xmlParserCtxtPtr ctxt, check_state *state) {
-    size_t end = (size_t)ctxt->input->consumed + (size_t)(ctxt->input->cur - ctxt->input->base);
+    size_t end = tree_cursor_offset(ctxt, state);
     const char *open = memrchr(state->text, '<', end);
     state->in_tag = 1;
     state->tag_start = open ? (size_t)(open - state->text) : 0;
@@ -150,6 +150,8 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
             report_here(ctx, DROPIN_EVERY_READING, "<%s/> is not closed to a browser: write <%s ...></%s> instead", name, name, name);
         }
         check_attribute_case(ctx, attribute_count, attributes);
+        tree_check_name(ctx, name);
+        for (int index = 0; index < attribute_count; index++) tree_check_name(ctx, (const char *)attributes[index * 5]);
         const char *expected = state->is_document ? xhtml_namespace : NULL;
         int in_namespace = uri == NULL ? expected == NULL : expected != NULL && strcmp((const char *)uri, expected) == 0;
         if (!is_root && !in_namespace && !(kind.flags & E_POLICY)) {
@@ -241,9 +243,14 @@ static void on_error(void *user_data, xmlErrorPtr error) {
 void dropin_polyglot_check(const char *text, size_t length, int is_document, dropin_polyglot_result *result) {
     pthread_once(&init_once, init_parser);
     memset(result, 0, sizeof *result);
+    // A byte-order mark is no part of the markup; with the encoding fixed, libxml2 would read it
+    // as content, so the check starts after it.
+    if (length >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+        text += 3;
+        length -= 3;
+    }
     check_state state = { .result = result, .text = text, .length = length, .is_document = is_document };
-    size_t start = length >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    if (length - start >= 5 && memcmp(text + start, "<?xml", 5) == 0) {
+    if (length >= 5 && memcmp(text, "<?xml", 5) == 0) {
         add_problem(&state, 1, 1, 0, "an XML declaration (<?xml ...?>) is a comment to a browser: remove it, the page is UTF-8 without it");
     }
 
@@ -270,7 +277,10 @@ void dropin_polyglot_check(const char *text, size_t length, int is_document, dro
         return;
     }
     ctxt->_private = &state;
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    // The text is UTF-8, whatever it declares or starts like: a declared encoding would make
+    // libxml2 re-encode its input, and the byte offsets the rules read the text by drift.
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
     // Documents over INT_MAX bytes go in pieces, as the push parser takes an int length.
     const size_t piece = 1 << 30;
     size_t offset = 0;

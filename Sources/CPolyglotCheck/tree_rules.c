@@ -8,8 +8,9 @@
 
 #include <string.h>
 
-static size_t cursor_offset(xmlParserCtxtPtr ctxt) {
-    return (size_t)ctxt->input->consumed + (size_t)(ctxt->input->cur - ctxt->input->base);
+size_t tree_cursor_offset(xmlParserCtxtPtr ctxt, const check_state *state) {
+    size_t offset = (size_t)ctxt->input->consumed + (size_t)(ctxt->input->cur - ctxt->input->base);
+    return offset < state->length ? offset : state->length;
 }
 
 static open_element *current_node(check_state *state) {
@@ -81,6 +82,10 @@ static void check_code_points(void *ctx, const xmlChar *text, size_t length, con
     } else if (point != 0) {
         report_here(ctx, DROPIN_EVERY_READING, "U+%04X in %s is a control character or noncharacter, a parse error in HTML: remove it", point, where);
     }
+}
+
+void tree_check_name(void *ctx, const char *name) {
+    check_code_points(ctx, (const xmlChar *)name, strlen(name), "a name");
 }
 
 /// XML reads a tab or line break inside an attribute value as a space; HTML keeps it.
@@ -347,7 +352,12 @@ void tree_start_element(void *ctx, const char *name, element_kind kind, int attr
         parent->element_children++;
         parent->saw_content = 1;
     }
-    if (state->open_count == DROPIN_MAX_OPEN_ELEMENTS) return;  // libxml2 stops deeper documents itself
+    if (state->open_count == DROPIN_MAX_OPEN_ELEMENTS) {
+        if (state->overflow++ == 0) {
+            report_here(ctx, DROPIN_POLICY, "elements nested deeper than %d are not checked by dropin: nest them less deeply", DROPIN_MAX_OPEN_ELEMENTS);
+        }
+        return;
+    }
     open_element *node = &state->open[state->open_count++];
     // The parser calls this with its cursor on the tag's end: "/>" or ">".
     *node = (open_element){
@@ -364,7 +374,8 @@ void tree_start_element(void *ctx, const char *name, element_kind kind, int attr
 /// Raw text is not decoded: `&amp;` in a `<script>` is those five characters to a browser.
 static void check_raw_text(void *ctx, check_state *state, const open_element *node, size_t end) {
     size_t close = end;
-    while (close > node->content_start && !(state->text[close] == '<' && state->text[close + 1] == '/')) close--;
+    while (close > node->content_start && !(close + 1 < state->length && state->text[close] == '<' && state->text[close + 1] == '/')) close--;
+    if (close <= node->content_start) return;
     const char *ampersand = memchr(state->text + node->content_start, '&', close - node->content_start);
     if (ampersand == NULL) return;
     int noscript = node->kind.id == EL_NOSCRIPT;
@@ -375,9 +386,13 @@ static void check_raw_text(void *ctx, check_state *state, const open_element *no
 void tree_end_element(void *ctx) {
     xmlParserCtxtPtr ctxt = ctx;
     check_state *state = state_of(ctx);
+    if (state->overflow > 0) {
+        state->overflow--;
+        return;
+    }
     if (state->open_count == 0) return;
     open_element *node = &state->open[state->open_count - 1];
-    if ((node->kind.flags & E_RAW_TEXT) && node->saw_content) check_raw_text(ctx, state, node, cursor_offset(ctxt));
+    if ((node->kind.flags & E_RAW_TEXT) && node->saw_content) check_raw_text(ctx, state, node, tree_cursor_offset(ctxt, state));
     if (node->is_formatting && !node->in_formatting_list) check_forgotten_formatting(ctx, state, node);
     if ((node->kind.flags & E_POLICY) && is_foreign_root(node->name)) state->foreign_depth--;
     if (node->kind.id == EL_HTML && node->element_children != 2) {

@@ -59,6 +59,25 @@ struct PolyglotCheckTests {
         #expect(onItsLine.first.map { [$0.line, $0.column] } == [2, 3], "\(onItsLine)")
     }
 
+    /// libxml2 takes noncharacters in names, which HTML's parser reports (expat, the
+    /// differential test's XML parser, refuses them, so they are tested here).
+    @Test func aNoncharacterInANameIsRefused() {
+        for text in ["<p><x\u{1FFFE}>a</x\u{1FFFE}></p>", "<p a\u{1FFFE}=\"1\">a</p>"] {
+            let problems = PolyglotCheck.problems(in: text, as: .fragment)
+            #expect(problems.map(\.message).contains("U+1FFFE in a name is a control character or noncharacter, a parse error in HTML: remove it"),
+                    "\(problems)")
+        }
+    }
+
+    /// A text that declares another encoding is still read as UTF-8, so the rules' byte
+    /// offsets stay in the text (and the declaration itself is refused).
+    @Test func aDeclaredEncodingDoesNotMoveTheCheck() {
+        let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + Self.page("<p>" + String(repeating: "é", count: 200) + "<div>b</div></p>")
+        let messages = PolyglotCheck.problems(in: text, as: .document).map(\.message)
+        #expect(messages.contains { $0.hasPrefix("an XML declaration") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("<div> inside <p> ends the <p>") }, "\(messages)")
+    }
+
     @Test func attributesEqualButForCase() {
         let problems = PolyglotCheck.problems(in: Self.page("<p data-a=\"1\" DATA-A=\"2\"></p>"), as: .document)
         #expect(problems.map(\.message).contains("attributes 'data-a' and 'DATA-A' differ only in case: a browser keeps one of them"))

@@ -134,6 +134,10 @@ CASES = [
     ("document", '<!DOCTYPE HTML>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body></body></html>'),
     ("document", '\ufeff<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body></body></html>'),
     ("document", PAGE % ("", '<p xmlns="http://www.w3.org/1999/xhtml">x</p>')),
+    # Found by a review: a declared encoding, nesting deeper than the check follows.
+    ("document", '<?xml version="1.0" encoding="ISO-8859-1"?>\n' + PAGE % ("", "<p>" + "\u00e9" * 60 + "</p>")),
+    ("fragment", "<div>" * 300 + "<p>a<div>b</div></p>" + "</div>" * 300),
+    ("fragment", "<span>" * 301 + "</span>" * 301 + "<td>x</td>"),
     # Whole pages: head and body.
     ("document", PAGE % ("", "<p>x</p>")),
     ("document", PAGE % ('<link rel="stylesheet" href="a.css"/><script src="a.js"></script><style>p {}</style>', "x")),

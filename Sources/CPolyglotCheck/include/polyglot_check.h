@@ -34,7 +34,8 @@ typedef struct {
 /// XHTML's, and HTML's tree-construction rules (tree_rules.c): no start tag that closes an open
 /// element, no element where HTML moves or drops it, raw text as text. With `is_document`,
 /// also a `<!DOCTYPE html>` and an `html` root in the XHTML namespace holding head and body.
-/// Safe to call from several threads at once: every call has its own parser context.
+/// `text` is UTF-8, whatever it declares, and `length` bytes long; it may hold NULs, which the
+/// check refuses. Safe to call from several threads at once: every call has its own parser context.
 void dropin_polyglot_check(const char *text, size_t length, int is_document, dropin_polyglot_result *result);
 
 #endif

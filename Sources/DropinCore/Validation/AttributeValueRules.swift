@@ -82,14 +82,15 @@ enum AttributeValueRules {
 
     /// Text that reads `{param: name}`: a parameter the user quoted, which YAML then hands over
     /// as text.
-    /// On bytes rather than with a Regex: a regex literal is parsed again each time it is
-    /// evaluated, which for every attribute of every page was half a large build.
+    /// Scanned rather than matched with a Regex: a regex literal is parsed again each time it is
+    /// evaluated, which for every attribute of every page was half a large build. Spaces are
+    /// any Unicode white space, as the regular expression's `\s`.
     static func isQuotedParameter(_ text: String) -> Bool {
-        var bytes = text.utf8[...]
-        func skipSpaces() { while let byte = bytes.first, byte == 0x20 || (0x09...0x0d).contains(byte) { bytes.removeFirst() } }
+        var scalars = text.unicodeScalars[...]
+        func skipSpaces() { while let scalar = scalars.first, scalar.properties.isWhitespace { scalars.removeFirst() } }
         func take(_ literal: String) -> Bool {
-            guard bytes.starts(with: literal.utf8) else { return false }
-            bytes.removeFirst(literal.utf8.count)
+            guard scalars.starts(with: literal.unicodeScalars) else { return false }
+            scalars.removeFirst(literal.unicodeScalars.count)
             return true
         }
         guard take("{") else { return false }
@@ -98,11 +99,11 @@ enum AttributeValueRules {
         skipSpaces()
         guard take(":") else { return false }
         skipSpaces()
-        let isLetter = { (byte: UInt8) in (0x41...0x5a).contains(byte) || (0x61...0x7a).contains(byte) || byte == 0x5f }
-        guard let first = bytes.first, isLetter(first) else { return false }
-        while let byte = bytes.first, isLetter(byte) || (0x30...0x39).contains(byte) { bytes.removeFirst() }
+        let isStart = { (scalar: Unicode.Scalar) in ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || scalar == "_" }
+        guard let first = scalars.first, isStart(first) else { return false }
+        while let scalar = scalars.first, isStart(scalar) || ("0"..."9").contains(scalar) { scalars.removeFirst() }
         skipSpaces()
-        return take("}") && bytes.isEmpty
+        return take("}") && scalars.isEmpty
     }
 
     private static func isAmount(_ text: String) -> Bool {

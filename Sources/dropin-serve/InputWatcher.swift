@@ -2,7 +2,8 @@ import DropinCLI
 import Foundation
 import ServiceLifecycle
 
-/// Reads the manifest and the templates every 300 ms and builds again when they change. A
+/// Reads the manifest and the templates every 300 ms and builds again when they change (and
+/// have stopped changing). A
 /// failed build is shown on the terminal and in the pages, and watching goes on; a good one
 /// ends the watcher, so that the server stops and starts again with it.
 struct InputWatcher: Service {
@@ -16,8 +17,8 @@ struct InputWatcher: Service {
         var last = since
         while !Task.isShuttingDownGracefully {
             try await Task.sleep(for: .milliseconds(300))
-            let current = inputs.read()
-            guard current != last else { continue }
+            guard inputs.read() != last else { continue }
+            let current = try await settled()
             last = current
             Console().out("Changed: building again\n")
             switch builder.build() {
@@ -28,6 +29,18 @@ struct InputWatcher: Service {
                 await live.failed(report: report)
                 Console().out("The build failed: the pages show why until it succeeds\n")
             }
+        }
+    }
+
+    /// The inputs once two reads 100 ms apart agree: an editor may write a file in steps
+    /// (truncate, then write), and a build of the half-written file would fail for nothing.
+    private func settled() async throws -> WatchedInputs.Contents {
+        var previous = inputs.read()
+        while true {
+            try await Task.sleep(for: .milliseconds(100))
+            let next = inputs.read()
+            if next == previous { return next }
+            previous = next
         }
     }
 }

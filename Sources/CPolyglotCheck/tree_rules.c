@@ -335,7 +335,6 @@ static void check_forgotten_formatting(void *ctx, check_state *state, const open
 }
 
 void tree_start_element(void *ctx, const char *name, element_kind kind, int attribute_count, const xmlChar **attributes) {
-    xmlParserCtxtPtr ctxt = ctx;
     check_state *state = state_of(ctx);
     int is_root = state->open_count == 0;
     int foreign = tree_in_foreign_content(state);

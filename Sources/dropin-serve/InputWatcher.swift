@@ -17,8 +17,9 @@ struct InputWatcher: Service {
         var last = since
         while !Task.isShuttingDownGracefully {
             try await Task.sleep(for: .milliseconds(300))
-            guard inputs.read() != last else { continue }
-            let current = try await settled()
+            let changed = inputs.read()
+            guard changed != last else { continue }
+            let current = try await settled(from: changed)
             last = current
             Console().out("Changed: building again\n")
             switch builder.build() {
@@ -34,8 +35,8 @@ struct InputWatcher: Service {
 
     /// The inputs once two reads 100 ms apart agree: an editor may write a file in steps
     /// (truncate, then write), and a build of the half-written file would fail for nothing.
-    private func settled() async throws -> WatchedInputs.Contents {
-        var previous = inputs.read()
+    private func settled(from changed: WatchedInputs.Contents) async throws -> WatchedInputs.Contents {
+        var previous = changed
         while true {
             try await Task.sleep(for: .milliseconds(100))
             let next = inputs.read()

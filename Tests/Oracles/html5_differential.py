@@ -273,11 +273,15 @@ def without_insignificant(nodes, parent=None):
     return result
 
 
+def xml_bytes(kind, text):
+    """What the XML parser reads: a snippet inside a root of its own, as the check reads it."""
+    return (("<dropin-fragment>%s</dropin-fragment>" % text) if kind == "fragment" else text).encode()
+
+
 def xml_tree(kind, text):
+    document = xml.dom.minidom.parseString(xml_bytes(kind, text))
     if kind == "fragment":
-        document = xml.dom.minidom.parseString(("<dropin-fragment>%s</dropin-fragment>" % text).encode())
         return without_insignificant(tree(document.documentElement, None))
-    document = xml.dom.minidom.parseString(text.encode())
     return without_insignificant([n for n in tree(document, XHTML) if n[0] != "comment"])
 
 
@@ -318,8 +322,7 @@ def verdict(kind, text):
 
 def well_formed(kind, text):
     try:
-        xml.dom.minidom.parseString(text.encode() if kind == "document" else
-                                    ("<dropin-fragment>%s</dropin-fragment>" % text).encode())
+        xml.dom.minidom.parseString(xml_bytes(kind, text))
         return True
     except Exception:
         return False

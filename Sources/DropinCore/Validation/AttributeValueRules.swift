@@ -82,6 +82,7 @@ enum AttributeValueRules {
 
     /// Text that reads `{param: name}`: a parameter the user quoted, which YAML then hands over
     /// as text.
+    ///
     /// Scanned rather than matched with a Regex: a regex literal is parsed again each time it is
     /// evaluated, which for every attribute of every page was half a large build. Spaces are
     /// any Unicode white space, as the regular expression's `\s`.
